@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Stockroom', template: '%s · Stockroom' },
+  description: 'Stock photography, licensed simply.',
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: Next.js can only put the CSP nonce on scripts it renders now.
+  await connection();
+  return (
+    <html lang="en">
+      <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-neutral-200">
+          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+            <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
+              Stockroom
+            </Link>
+            <nav aria-label="Main" className="ml-auto flex items-center gap-5 text-sm font-medium text-neutral-700">
+              <Link href="/search" className="hover:text-brand-700">
+                Browse images
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="border-t border-neutral-200 bg-neutral-50">
+          <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-neutral-600 sm:flex-row sm:justify-between sm:px-6">
+            <p>© {new Date().getFullYear()} Stockroom. Images are watermarked previews; licences are sold per size.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

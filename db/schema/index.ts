@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './catalog';
+export * from './mail';
+export * from './media';
+export * from './settings';

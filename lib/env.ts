@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Each concern is validated on first use, so a
+ * script can set DATABASE_URL (for the embedded server) before the database
+ * module reads it, and a missing mail setting never stops a page from rendering.
+ */
+
+const ZBoolFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+const ZRuntimeEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  STOCKROOM_DEMO: ZBoolFlag,
+  STOCKROOM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+const ZServerEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  APP_URL: z.url().optional(),
+});
+
+const ZDatabaseEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+const ZStorageEnv = z.object({
+  DATA_DIR: z.string().min(1).default('data'),
+  MEDIA_DIR: z.string().min(1).optional(),
+});
+
+const ZMailEnv = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Stockroom <no-reply@stockroom.localhost>'),
+});
+
+const ZSecretsEnv = z.object({
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded'),
+});
+
+const ZTestEnv = z.object({
+  CHROMIUM_PATH: z.string().optional(),
+  CI: ZBoolFlag,
+});
+
+function read<T extends z.ZodType>(schema: T, concern: string): z.infer<T> {
+  const parsed = schema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+  throw new Error(`Invalid ${concern} configuration: ${problems}`);
+}
+
+export const runtimeEnv = () => read(ZRuntimeEnv, 'runtime');
+export const serverEnv = () => {
+  const server = read(ZServerEnv, 'server');
+  return { ...server, APP_URL: server.APP_URL ?? `http://localhost:${server.PORT}` };
+};
+export const databaseEnv = () => read(ZDatabaseEnv, 'database');
+export const storageEnv = () => {
+  const storage = read(ZStorageEnv, 'storage');
+  return { ...storage, MEDIA_DIR: storage.MEDIA_DIR ?? `${storage.DATA_DIR}/media` };
+};
+export const mailEnv = () => read(ZMailEnv, 'mail');
+export const secretsEnv = () => read(ZSecretsEnv, 'secrets');
+export const testEnv = () => read(ZTestEnv, 'test');
+
+export const hasSecretsInEnv = () => ZSecretsEnv.safeParse(process.env).success;
+
+type TWritableKey =
+  | 'DATABASE_URL'
+  | 'AUTH_SECRET'
+  | 'DATA_ENCRYPTION_KEY'
+  | 'STOCKROOM_DEMO'
+  | 'SMTP_URL'
+  | 'PORT'
+  | 'APP_URL'
+  | 'MEDIA_DIR'
+  | 'NODE_ENV';
+
+/** Launchers set values they resolved (the embedded database's URL, demo secrets) before loading the app. */
+export function setEnv(values: Partial<Record<TWritableKey, string>>) {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) process.env[key] = value;
+  }
+}
+
+/** The environment a child process inherits, with overrides. */
+export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}

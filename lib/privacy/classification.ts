@@ -1,0 +1,72 @@
+/**
+ * The vocabulary of the personal-data map. Export, erasure and retention are driven from
+ * these classifications, so each value is something code can act on, not prose.
+ */
+
+export const dataCategories = {
+  identity: 'Who the person is: name, company',
+  contact: 'How to reach the person: e-mail, address, phone',
+  credentials: 'Secrets that prove identity: password hashes, token hashes',
+  account: 'Account state: status, role, timestamps',
+  behaviour: 'What the person did on the site: searches, views, downloads',
+  network: 'IP address, browser, operating system, country',
+  consent: 'Consents given and withdrawn, with the text shown',
+  communication: 'Messages sent to or by the person',
+  contributor: 'Names of photographers and agencies credited for images',
+  staff: 'References to the staff member who made a change',
+} as const;
+
+export const legalBases = {
+  contract: 'Art. 6(1)(b): needed to perform the contract with the person',
+  consent: 'Art. 6(1)(a): the person consented',
+  'legal-obligation': 'Art. 6(1)(c): required by law (tax, accounting)',
+  'legitimate-interest': 'Art. 6(1)(f): legitimate interest (security, fraud prevention, attribution)',
+} as const;
+
+/** What erasure of the subject does to the column. */
+export const erasureActions = {
+  delete: 'The row is deleted',
+  anonymize: 'The value is replaced with a neutral placeholder; the row stays',
+  'legal-hold': 'Kept while the law requires, then redacted automatically',
+  none: 'Nothing to erase',
+} as const;
+
+/** Retention rules; the site owner adjusts the days in a later issue, these are the defaults. */
+export const retentionRules = {
+  'account-lifetime': { days: null, description: 'As long as the account exists' },
+  'catalog-lifetime': { days: null, description: 'As long as the image is in the catalog' },
+  'mail-until-delivered': { days: 30, description: 'Message content until delivered; the delivery record 30 days' },
+  'not-applicable': { days: null, description: 'Holds no personal data' },
+} as const;
+
+export type TDataCategory = keyof typeof dataCategories;
+export type TLegalBasis = keyof typeof legalBases;
+export type TErasureAction = keyof typeof erasureActions;
+export type TRetentionRule = keyof typeof retentionRules;
+
+export type TPersonalColumn = {
+  personal: true;
+  category: TDataCategory;
+  purpose: string;
+  legalBasis: TLegalBasis;
+  retention: TRetentionRule;
+  erasure: TErasureAction;
+};
+
+export type TPlainColumn = { personal: false; note?: string };
+
+export type TColumnClassification = TPersonalColumn | TPlainColumn;
+
+export type TTableEntry = {
+  purpose: string;
+  /** The column that links a row to its data subject (a user id), when rows belong to a person. */
+  subjectColumn?: string;
+  columns: Record<string, TColumnClassification>;
+};
+
+export const plain = (note?: string): TPlainColumn => ({ personal: false, note });
+
+export const personal = (classification: Omit<TPersonalColumn, 'personal'>): TPersonalColumn => ({
+  personal: true,
+  ...classification,
+});

@@ -1,0 +1,43 @@
+import { createServer, type Server } from 'node:http';
+import next from 'next';
+import { baselineSecurityHeaders, PEER_HEADER } from '@/lib/http/security-headers';
+
+export type TWebServer = { url: string; close: () => Promise<void> };
+
+/**
+ * Serves the Next.js app. Stamps each request with the socket's peer address under a header
+ * the client cannot set (any incoming copy is overwritten), so IP-based decisions never trust
+ * a spoofable X-Forwarded-For. Sets the baseline security headers before Next.js writes anything.
+ */
+export async function startWebServer(options: { port: number; host: string; dev: boolean; https: boolean }): Promise<TWebServer> {
+  const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.host, port: options.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const headers = Object.entries(baselineSecurityHeaders({ https: options.https }));
+
+  const server: Server = createServer((request, response) => {
+    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+    for (const [name, value] of headers) response.setHeader(name, value);
+    response.removeHeader('X-Powered-By');
+    handle(request, response).catch((error: unknown) => {
+      console.error('[http] unhandled', error);
+      if (!response.headersSent) response.statusCode = 500;
+      response.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, resolve);
+  });
+
+  return {
+    url: `http://localhost:${options.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

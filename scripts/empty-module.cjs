@@ -1,0 +1,1 @@
+// Stands in for the server-only package when lib/ code runs in scripts (see register-hooks.mjs).
