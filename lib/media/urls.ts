@@ -1,0 +1,6 @@
+/**
+ * Public addresses of an image's derivatives. They take the image id, never a storage key,
+ * and answer only for published images. No address serves an original.
+ */
+export const thumbnailUrl = (imageId: number) => `/media/thumb/${imageId}`;
+export const previewUrl = (imageId: number) => `/media/preview/${imageId}`;
