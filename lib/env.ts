@@ -54,6 +54,7 @@ const ZSecretsEnv = z.object({
 
 const ZTestEnv = z.object({
   CHROMIUM_PATH: z.string().optional(),
+  E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3210),
   CI: ZBoolFlag,
 });
 

@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { runtimeEnv, serverEnv, setEnv } from '@/lib/env';
 import { runScript } from './run-script';
 
+export type TLaunched = { url: string; stop: () => Promise<void> };
+
 /**
- * `npm start` (production build), `npm run dev` (--dev) and `npm run demo` (--demo, via demo.ts):
- * one launcher, so every mode has the same database, migrations, workers and headers.
+ * `npm start` (production build), `npm run dev` (--dev), `npm run demo` and the end-to-end test
+ * server share this launcher, so every mode has the same database, migrations, workers and headers.
  */
-export async function launch(options: { dev: boolean; demo: boolean }) {
+export async function launch(options: { dev: boolean; demo: boolean }): Promise<TLaunched> {
   setEnv({ NODE_ENV: options.dev ? 'development' : 'production', ...(options.demo ? { STOCKROOM_DEMO: '1' } : {}) });
   const { ensureLocalSecrets, assertSecretsInEnv } = await import('@/lib/server/local-secrets');
   if (options.dev || options.demo) await ensureLocalSecrets();
@@ -18,30 +20,47 @@ export async function launch(options: { dev: boolean; demo: boolean }) {
   await migrateDatabase(database.url);
 
   const { startWorkers } = await import('@/lib/jobs/start-workers');
-  const workers = await startWorkers();
-
   const { startWebServer } = await import('@/lib/server/start-web-server');
   const { closeDatabase } = await import('@/lib/db/client');
+  const workers = await startWorkers();
   const { PORT, HOST, APP_URL } = serverEnv();
   const web = await startWebServer({ port: PORT, host: HOST, dev: options.dev, https: APP_URL.startsWith('https://') });
   console.log(`Stockroom is serving ${runtimeEnv().NODE_ENV} on ${web.url}${database.embedded ? ' (embedded PostgreSQL)' : ''}`);
 
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping Stockroom…');
-    await web.close();
-    await workers.stop();
-    await closeDatabase();
-    await database.stop();
-    process.exit(0);
+  let stopping: Promise<void> | undefined;
+  return {
+    url: web.url,
+    stop: () =>
+      (stopping ??= (async () => {
+        await web.close();
+        await workers.stop();
+        await closeDatabase();
+        await database.stop();
+      })()),
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+}
+
+/** Stops cleanly on Ctrl-C or SIGTERM: web server, workers, pools, then the embedded database. */
+export function stopOnSignal(stop: () => Promise<void>) {
+  const handler = () => {
+    console.log('Stopping Stockroom…');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error instanceof Error ? error.message : String(error));
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
 }
 
 if (process.argv[1]?.endsWith('start.ts')) {
   const { values } = parseArgs({ options: { dev: { type: 'boolean', default: false } } });
-  runScript(() => launch({ dev: values.dev ?? false, demo: false }).then(() => new Promise<never>(() => {})));
+  runScript(async () => {
+    const launched = await launch({ dev: values.dev ?? false, demo: false });
+    stopOnSignal(launched.stop);
+    await new Promise<never>(() => {});
+  });
 }

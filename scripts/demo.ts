@@ -1,0 +1,44 @@
+import { setEnv } from '@/lib/env';
+import { runScript } from './run-script';
+import { ensureProductionBuild } from './production-build';
+import { launch, stopOnSignal } from './start';
+
+const DEMO_IMAGE_COUNT = 300;
+
+/**
+ * `npm run demo`: migrate, seed a catalog drawn on this machine and two demo accounts (first run
+ * only), build when the sources changed, and serve the production build. A second run reuses the
+ * data under data/ and starts in seconds.
+ */
+runScript(async () => {
+  setEnv({ STOCKROOM_DEMO: '1' });
+  const { ensureLocalSecrets } = await import('@/lib/server/local-secrets');
+  await ensureLocalSecrets();
+  ensureProductionBuild();
+
+  const { resolveDatabase } = await import('@/lib/db/resolve-database');
+  const { migrateDatabase } = await import('@/lib/db/migrate');
+  const database = await resolveDatabase();
+  await migrateDatabase(database.url);
+
+  const { countImages } = await import('@/lib/demo/count-images');
+  const existing = await countImages();
+  if (existing < DEMO_IMAGE_COUNT) {
+    const { seedCatalog } = await import('@/lib/demo/seed-catalog');
+    console.log(`Drawing and ingesting ${DEMO_IMAGE_COUNT - existing} demo images…`);
+    const started = Date.now();
+    await seedCatalog({ count: DEMO_IMAGE_COUNT - existing, seed: existing + 1 });
+    console.log(`Catalog seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+  const { createDemoAccounts } = await import('@/lib/demo/create-demo-accounts');
+  for (const account of await createDemoAccounts()) {
+    console.log(`Demo ${account.kind} account: ${account.email}  password: ${account.password}  (shown once; not stored in plain text)`);
+  }
+
+  const launched = await launch({ dev: false, demo: true });
+  stopOnSignal(async () => {
+    await launched.stop();
+    await database.stop();
+  });
+  await new Promise<never>(() => {});
+});

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const E2E_STATE_FILE = path.resolve('test-results/e2e-state.json');
+export const MAILBOX_DIR = path.resolve('test-results/mailbox');
+
+/** What the e2e server seeded, for the specs: written by tests/e2e/server.ts before the server answers. */
+export type TE2EState = {
+  baseUrl: string;
+  databaseUrl: string;
+  mailboxDir: string;
+  publishedImageId: number;
+  unpublishedImageId: number;
+  lighthouseImageId: number;
+  editorialImageId: number;
+  originalKey: string;
+  thumbKey: string;
+  imageCount: number;
+};
+
+export const e2eState = (): TE2EState => JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as TE2EState;
