@@ -1,8 +1,11 @@
 import { relations } from 'drizzle-orm';
-import { users } from './schema/accounts';
+import { accountTokens, users } from './schema/accounts';
+import { activityEvents } from './schema/activity';
 import { images, priceLists, priceTiers } from './schema/catalog';
+import { consentLedger } from './schema/consent';
 import { mailOutbox } from './schema/mail';
 import { imageMedia } from './schema/media';
+import { sessions } from './schema/sessions';
 
 export const priceListsRelations = relations(priceLists, ({ many }) => ({
   tiers: many(priceTiers),
@@ -24,6 +27,27 @@ export const imageMediaRelations = relations(imageMedia, ({ one }) => ({
 
 export const usersRelations = relations(users, ({ many }) => ({
   mail: many(mailOutbox),
+  tokens: many(accountTokens),
+  sessions: many(sessions),
+  consents: many(consentLedger),
+  activity: many(activityEvents),
+}));
+
+export const accountTokensRelations = relations(accountTokens, ({ one }) => ({
+  user: one(users, { fields: [accountTokens.userId], references: [users.id] }),
+}));
+
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+
+export const consentLedgerRelations = relations(consentLedger, ({ one }) => ({
+  subject: one(users, { fields: [consentLedger.subjectUserId], references: [users.id] }),
+}));
+
+export const activityEventsRelations = relations(activityEvents, ({ one }) => ({
+  subject: one(users, { fields: [activityEvents.subjectUserId], references: [users.id] }),
+  image: one(images, { fields: [activityEvents.imageId], references: [images.id] }),
 }));
 
 export const mailOutboxRelations = relations(mailOutbox, ({ one }) => ({

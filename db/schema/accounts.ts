@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userKind = pgEnum('user_kind', ['customer', 'staff']);
 export const userStatus = pgEnum('user_status', ['pending', 'active', 'disabled']);
+export const tokenPurpose = pgEnum('token_purpose', ['activation', 'password_reset']);
 
 /** A person with an account. `id` is the subject id every person-related row points at. */
 export const users = pgTable(
@@ -12,12 +13,44 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
+    company: text('company'),
+    addressLine1: text('address_line1'),
+    addressLine2: text('address_line2'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    countryCode: text('country_code'),
+    phone: text('phone'),
+    /** Values of the site owner's custom registration fields, keyed by field id. */
+    customFields: jsonb('custom_fields').$type<Record<string, string | boolean>>().notNull().default({}),
     kind: userKind('kind').notNull().default('customer'),
     staffRole: text('staff_role'),
     status: userStatus('status').notNull().default('pending'),
+    privacyNoticeVersion: text('privacy_notice_version'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('users_email_unique').on(sql`lower(${table.email})`)],
+  (table) => [
+    uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),
+    index('users_pending_created_idx').on(table.createdAt).where(sql`${table.status} = 'pending'`),
+  ],
+);
+
+/** Single-use links sent by mail. Only the SHA-256 of the token is stored. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose('purpose').notNull(),
+    tokenSha256: text('token_sha256').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('account_tokens_user_idx').on(table.userId, table.purpose)],
 );

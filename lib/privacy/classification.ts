@@ -36,6 +36,11 @@ export const retentionRules = {
   'account-lifetime': { days: null, description: 'As long as the account exists' },
   'catalog-lifetime': { days: null, description: 'As long as the image is in the catalog' },
   'mail-until-delivered': { days: 30, description: 'Message content until delivered; the delivery record 30 days' },
+  'token-lifetime': { days: 7, description: 'Until used or expired, then 7 days' },
+  'session-history': { days: 90, description: 'While the session lasts, then 90 days as sign-in history' },
+  'consent-proof': { days: null, description: 'As long as the account exists and the consent can be disputed' },
+  activity: { days: 365, description: 'Customers 12 months; guests 30 days' },
+  'login-ip': { days: 180, description: 'IP addresses 6 months; guests 30 days' },
   'not-applicable': { days: null, description: 'Holds no personal data' },
 } as const;
 
