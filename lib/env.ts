@@ -99,6 +99,11 @@ export function setEnv(values: Partial<Record<TWritableKey, string>>) {
   }
 }
 
+/** next-auth reads its public origin from NEXTAUTH_URL; ours is APP_URL. Called by the launcher. */
+export function applyDerivedEnv() {
+  process.env.NEXTAUTH_URL = serverEnv().APP_URL;
+}
+
 /** The environment a child process inherits, with overrides. */
 export function childEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const merged: NodeJS.ProcessEnv = { ...process.env };

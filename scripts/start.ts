@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runtimeEnv, serverEnv, setEnv } from '@/lib/env';
+import { applyDerivedEnv, runtimeEnv, serverEnv, setEnv } from '@/lib/env';
 import { runScript } from './run-script';
 
 export type TLaunched = { url: string; stop: () => Promise<void> };
@@ -13,6 +13,7 @@ export async function launch(options: { dev: boolean; demo: boolean }): Promise<
   const { ensureLocalSecrets, assertSecretsInEnv } = await import('@/lib/server/local-secrets');
   if (options.dev || options.demo) await ensureLocalSecrets();
   assertSecretsInEnv();
+  applyDerivedEnv();
 
   const { resolveDatabase } = await import('@/lib/db/resolve-database');
   const { migrateDatabase } = await import('@/lib/db/migrate');

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import { DEFAULT_PRIVACY_POLICY } from './default-privacy-policy';
+
+export const ZCustomField = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/),
+  label: z.string().trim().min(1).max(120),
+  mode: z.enum(['off', 'optional', 'required']),
+});
+export type TCustomField = z.infer<typeof ZCustomField>;
 
 /** Every site setting, its shape and its default. A stored value that no longer parses falls back to the default. */
 export const settingDefinitions = {
@@ -16,6 +24,38 @@ export const settingDefinitions = {
     },
   },
   'catalog.featuredCount': { schema: z.number().int().min(0).max(48), default: 12 },
+
+  /** GDPR art. 8: member states set the age of digital consent between 13 and 16. */
+  'accounts.consentAge': { schema: z.number().int().min(13).max(16), default: 16 },
+  'accounts.idleTimeoutMinutes': { schema: z.number().int().min(5).max(24 * 60), default: 30 },
+  'accounts.rememberDays': { schema: z.number().int().min(1).max(365), default: 30 },
+  'registration.customFields': {
+    schema: z.array(ZCustomField).max(10),
+    default: [] as TCustomField[],
+  },
+  'texts.whatWeStore': {
+    schema: z.string().trim().min(1).max(4000),
+    default:
+      'We store your name, e-mail address and password (encrypted beyond recovery), and any company, address or phone number you choose to give, to run your account and your orders. ' +
+      'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), so that you can see them in My Account and to protect your account. ' +
+      'You can see, download and erase all of it at any time from My Account. We never sell your data.',
+  },
+  'texts.privacyPolicy': {
+    schema: z.string().trim().min(1).max(50_000),
+    default: DEFAULT_PRIVACY_POLICY,
+  },
+  'texts.ageConfirmation': {
+    schema: z.string().trim().min(1).max(500),
+    default: 'I am {age} years or older.',
+  },
+  'texts.parentalConsent': {
+    schema: z.string().trim().min(1).max(500),
+    default: 'I am between 13 and {age} years old, and a parent or guardian has agreed that I may create this account.',
+  },
+  'texts.marketingOptIn': {
+    schema: z.string().trim().min(1).max(500),
+    default: 'Send me occasional e-mails about new collections and offers. I can unsubscribe with one click at any time.',
+  },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

@@ -1,0 +1,66 @@
+import 'server-only';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { accountTokens } from '@/db/schema';
+import type { TExecutor } from '@/lib/db/client';
+import { createSecretToken, isWellFormedToken, sha256Hex } from '@/lib/auth/secret-tokens';
+
+type TPurpose = 'activation' | 'password_reset';
+
+export const TOKEN_LIFETIME_MS: Record<TPurpose, number> = {
+  activation: 24 * 3_600_000,
+  password_reset: 3_600_000,
+};
+
+/** Issues a single-use link token, retiring earlier unused ones of the same purpose. */
+export async function issueAccountToken(executor: TExecutor, userId: string, purpose: TPurpose): Promise<string> {
+  await executor
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+  const { token, sha256 } = createSecretToken();
+  await executor.insert(accountTokens).values({
+    userId,
+    purpose,
+    tokenSha256: sha256,
+    expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
+  });
+  return token;
+}
+
+/**
+ * Uses a token once: a single UPDATE marks it used only if it is unused and unexpired, so two
+ * requests racing with the same link cannot both succeed. Returns the user id, or null.
+ */
+export async function consumeAccountToken(executor: TExecutor, token: string, purpose: TPurpose): Promise<string | null> {
+  if (!isWellFormedToken(token)) return null;
+  const [row] = await executor
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(accountTokens.tokenSha256, sha256Hex(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: accountTokens.userId });
+  return row?.userId ?? null;
+}
+
+/** Whether a token could still be used, without using it (to show the right form). */
+export async function isAccountTokenUsable(executor: TExecutor, token: string, purpose: TPurpose): Promise<boolean> {
+  if (!isWellFormedToken(token)) return false;
+  const [row] = await executor
+    .select({ id: accountTokens.id })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.tokenSha256, sha256Hex(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, new Date()),
+      ),
+    );
+  return Boolean(row);
+}

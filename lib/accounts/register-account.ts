@@ -1,0 +1,125 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/passwords';
+import { ZNewPassword } from '@/lib/auth/password-policy';
+import { registrationTexts } from '@/lib/content/site-texts';
+import { db } from '@/lib/db/client';
+import { serverEnv } from '@/lib/env';
+import { AppError, fieldErrorsFrom } from '@/lib/errors';
+import type { TClientInfo } from '@/lib/http/client-info';
+import { queueMail } from '@/lib/mail/send-mail';
+import { getSetting } from '@/lib/settings/get-setting';
+import { hitThrottle } from '@/lib/throttle/hit-throttle';
+import { throttleRules } from '@/lib/throttle/rules';
+import { issueAccountToken } from './account-tokens';
+import { recordConsent } from './consents';
+import { customFieldsSchema, customFieldValues, ZProfileFields } from './profile-fields';
+
+const ZRegistration = ZProfileFields.extend({
+  email: z
+    .string({ error: 'Enter your e-mail address.' })
+    .trim()
+    .max(254, 'That e-mail address is too long.')
+    .pipe(z.email('Enter a valid e-mail address, like name@example.com.')),
+  password: ZNewPassword,
+  age: z.enum(['adult', 'parental'], { error: 'Confirm your age, or that a parent agreed.' }),
+  marketing: z
+    .literal('on')
+    .optional()
+    .transform((value) => value === 'on'),
+  // Hashes of the texts the form displayed: consent is recorded against exactly what was shown.
+  shownNotice: z.string().default(''),
+  shownAge: z.string().default(''),
+  shownMarketing: z.string().default(''),
+});
+
+/**
+ * Creates a pending account and mails its activation link, recording consents in the ledger, in
+ * one transaction. For an address that already has an account nothing is created: its owner is
+ * told by mail. Either way the caller shows the same "check your e-mail" page, and the password
+ * is hashed in both cases, so neither the answer nor its timing reveals a customer.
+ */
+export async function registerAccount(form: Record<string, unknown>, client: TClientInfo): Promise<void> {
+  const customFields = await getSetting('registration.customFields');
+  const parsed = ZRegistration.and(customFieldsSchema(customFields)).safeParse(form);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrorsFrom(parsed.error));
+  const input = parsed.data;
+
+  const [ipState, emailState] = await Promise.all([
+    hitThrottle(throttleRules.registrationsPerIp, client.ip ?? 'unknown'),
+    hitThrottle(throttleRules.registrationsPerEmail, input.email),
+  ]);
+  if (!ipState.allowed || !emailState.allowed) {
+    throw new AppError('RATE_LIMITED', `Too many registrations. Please try again in ${Math.ceil(Math.max(ipState.retryAfterSeconds, emailState.retryAfterSeconds) / 60)} minutes.`);
+  }
+
+  const texts = await registrationTexts();
+  const ageText = input.age === 'adult' ? texts.ageConfirmation : texts.parentalConsent;
+  const shownAgeMatches = input.shownAge === texts.ageConfirmation.sha256 || input.shownAge === texts.parentalConsent.sha256;
+  if (input.shownNotice !== texts.privacyNotice.sha256 || !shownAgeMatches || (input.marketing && input.shownMarketing !== texts.marketingOptIn.sha256)) {
+    throw new AppError('CONFLICT', 'The texts on this page changed while you were filling it in. Please read them again and resubmit.');
+  }
+
+  const passwordHash = await hashPassword(input.password);
+  const { APP_URL } = serverEnv();
+
+  await db.transaction(async (tx) => {
+    // A second registration racing this one for the same address waits here, then sees the first.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.email.toLowerCase()}))`);
+    const [existing] = await tx
+      .select({ id: users.id, fullName: users.fullName, email: users.email })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, input.email.toLowerCase()));
+    if (existing) {
+      await queueMail(tx, {
+        template: 'registration-attempt-existing',
+        to: { address: existing.email, name: existing.fullName },
+        subjectUserId: existing.id,
+        data: { name: existing.fullName, loginUrl: `${APP_URL}/login`, passwordResetUrl: `${APP_URL}/reset-password` },
+      });
+      return;
+    }
+
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        passwordHash,
+        fullName: input.fullName,
+        company: input.company,
+        addressLine1: input.addressLine1,
+        addressLine2: input.addressLine2,
+        postalCode: input.postalCode,
+        city: input.city,
+        countryCode: input.countryCode,
+        phone: input.phone,
+        customFields: customFieldValues(customFields, input as Record<string, string | boolean | undefined>),
+        privacyNoticeVersion: texts.privacyNotice.version,
+        status: 'pending',
+      })
+      .returning({ id: users.id });
+    const subjectUserId = user!.id;
+
+    await recordConsent(tx, { subjectUserId, purpose: 'privacy_notice', action: 'given', text: texts.privacyNotice, ip: client.ip });
+    await recordConsent(tx, {
+      subjectUserId,
+      purpose: input.age === 'adult' ? 'age_confirmation' : 'parental_consent',
+      action: 'given',
+      text: ageText,
+      ip: client.ip,
+    });
+    if (input.marketing) {
+      await recordConsent(tx, { subjectUserId, purpose: 'marketing_email', action: 'given', text: texts.marketingOptIn, ip: client.ip });
+    }
+
+    const token = await issueAccountToken(tx, subjectUserId, 'activation');
+    await queueMail(tx, {
+      template: 'account-activation',
+      to: { address: input.email, name: input.fullName },
+      subjectUserId,
+      data: { name: input.fullName, activationUrl: `${APP_URL}/activate/${token}` },
+    });
+  });
+}

@@ -1,0 +1,82 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { cookies } from 'next/headers';
+import { secretsEnv } from '@/lib/env';
+import { clientInfoFrom } from '@/lib/http/client-info';
+import { safeReturnPath } from './guards';
+import { rememberedEmailCookie } from './remembered-email';
+import { endSession } from './sessions/end-sessions';
+import { loadSession } from './sessions/load-session';
+import {
+  callbackCookieName,
+  csrfCookieName,
+  SESSION_TOKEN_MAX_AGE_SECONDS,
+  sessionCookie,
+} from './sessions/session-cookie';
+import { signInWithPassword } from './sign-in-with-password';
+
+/**
+ * next-auth handles the credentials sign-in request (its CSRF check, cookie writing). The token it
+ * writes carries only our session id; every request is then checked against the sessions table by
+ * lib/auth/guards.ts, not by next-auth's own session endpoint.
+ */
+export function nextAuthOptions(): NextAuthOptions {
+  const session = sessionCookie();
+  const sharedCookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure: session.options.secure };
+  return {
+    secret: secretsEnv().AUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: SESSION_TOKEN_MAX_AGE_SECONDS },
+    jwt: { maxAge: SESSION_TOKEN_MAX_AGE_SECONDS },
+    pages: { signIn: '/login', error: '/login' },
+    cookies: {
+      sessionToken: { name: session.name, options: session.options },
+      csrfToken: { name: csrfCookieName(), options: sharedCookieOptions },
+      callbackUrl: { name: callbackCookieName(), options: sharedCookieOptions },
+    },
+    providers: [
+      CredentialsProvider({
+        name: 'E-mail and password',
+        credentials: {
+          email: { label: 'E-mail', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          remember: { label: 'Keep me signed in', type: 'checkbox' },
+          rememberEmail: { label: 'Remember my e-mail', type: 'checkbox' },
+        },
+        async authorize(credentials, request) {
+          const result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}));
+          await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+          // next-auth passes this message to the sign-in form as `error`; it names a case, never a detail.
+          if (!result.ok) throw new Error(result.retryAfterSeconds ? `${result.code}:${result.retryAfterSeconds}` : result.code);
+          return { id: result.sessionToken };
+        },
+      }),
+    ],
+    callbacks: {
+      // Keep nothing in the token but the session id (no name, e-mail or picture).
+      jwt: ({ token, user }) => (user ? { sid: user.id } : { sid: token.sid }),
+      session: async ({ session, token }) => {
+        const loaded = await loadSession(typeof token.sid === 'string' ? token.sid : null);
+        return { expires: session.expires, ...(loaded.state === 'active' ? { user: { name: loaded.fullName } } : {}) };
+      },
+      redirect: ({ url, baseUrl }) => {
+        if (url.startsWith(baseUrl)) return `${baseUrl}${safeReturnPath(url.slice(baseUrl.length), '/')}`;
+        return `${baseUrl}${safeReturnPath(url, '/')}`;
+      },
+    },
+    events: {
+      signOut: async ({ token }) => {
+        const loaded = await loadSession(typeof token?.sid === 'string' ? token.sid : null);
+        if (loaded.state === 'active') await endSession(loaded.sessionId, 'logout');
+      },
+    },
+  };
+}
+
+/** "Remember my e-mail": only the login name, only when ticked; unticking forgets it. */
+async function rememberEmailChoice(email: string | undefined, remember: boolean) {
+  const jar = await cookies();
+  const cookie = rememberedEmailCookie();
+  if (remember && email) jar.set(cookie.name, email.trim().slice(0, 320), cookie.options);
+  else jar.delete(cookie.name);
+}
