@@ -1,3 +1,71 @@
-export async function startWorkers() {
-  return { stop: async () => {} };
+import 'server-only';
+import { mailEnv } from '@/lib/env';
+import { deliverMail } from '@/lib/mail/deliver-mail';
+import { purgeMailOutbox } from '@/lib/mail/purge-mail';
+import { closeMailTransports } from '@/lib/mail/transport';
+import { getBoss, stopBoss } from './boss';
+import { logLine } from './log';
+import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
+
+export type TStartWorkersOptions = {
+  /** Replaces a queue's retry and retention options (tests use short retry delays). Jobs take them when sent. */
+  queueOptions?: Partial<Record<TQueueName, TQueueOptions>>;
+  /** How often an idle worker looks for jobs; pg-boss allows 0.5 at the least. Default 2. */
+  pollingIntervalSeconds?: number;
+  /** When the outbox purge runs (cron, UTC). Default daily at 03:17. */
+  purgeCron?: string;
+};
+
+export type TWorkers = { stop: () => Promise<void> };
+
+const DEFAULT_PURGE_CRON = '17 3 * * *';
+
+/**
+ * Starts pg-boss, brings the queues' options up to date and registers the workers: mail delivery
+ * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
+ * development, and their jobs wait unclaimed, so no retry is spent) and the daily outbox purge.
+ * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
+ */
+export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
+  const boss = await getBoss();
+  for (const name of queueNames) {
+    await boss.updateQueue(name, { ...queueDefinitions[name].options, ...options.queueOptions?.[name] });
+  }
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+
+  const { SMTP_URL, MAIL_FROM } = mailEnv();
+  if (SMTP_URL) {
+    await boss.work('mail.deliver', { ...polling, batchSize: 1, includeMetadata: true }, async ([job]) => {
+      if (!job) return;
+      const payload = queueDefinitions['mail.deliver'].payload.safeParse(job.data);
+      if (!payload.success) {
+        logLine('error', 'mail', `job ${job.id} has an invalid payload; dropped`);
+        return;
+      }
+      const outcome = await deliverMail(payload.data.outboxId, {
+        smtpUrl: SMTP_URL,
+        from: MAIL_FROM,
+        isLastAttempt: job.retryCount >= job.retryLimit,
+      });
+      return { outcome };
+    });
+  } else {
+    logLine('warn', 'mail', 'SMTP_URL is not set: mail stays in the outbox (in development: /dev/mail)');
+  }
+
+  await boss.work('mail.purge', polling, async () => {
+    const { deleted } = await purgeMailOutbox();
+    if (deleted > 0) logLine('info', 'mail', `purged ${deleted} outbox rows past retention`);
+    return { deleted };
+  });
+  await boss.schedule('mail.purge', options.purgeCron ?? DEFAULT_PURGE_CRON, {}, { tz: 'UTC' });
+
+  let stopping: Promise<void> | null = null;
+  return {
+    stop: () =>
+      (stopping ??= (async () => {
+        await stopBoss();
+        closeMailTransports();
+      })()),
+  };
 }

@@ -200,4 +200,5 @@ export const infrastructureSchemas = {
 /** Every field of every job payload. A test checks the queue definitions against this list. */
 export const jobPayloadMap = {
   'mail.deliver': { outboxId: plain('mail_outbox.id; the worker reads the encrypted envelope from the row') },
+  'mail.purge': {},
 } as const;

@@ -10,7 +10,16 @@ export type TCustomField = z.infer<typeof ZCustomField>;
 
 /** Every site setting, its shape and its default. A stored value that no longer parses falls back to the default. */
 export const settingDefinitions = {
-  'site.name': { schema: z.string().trim().min(1).max(80), default: 'Stockroom' },
+  // The site name goes into mail headers: no control characters (a line break would be header injection).
+  'site.name': {
+    schema: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'The site name cannot contain line breaks or control characters.'),
+    default: 'Stockroom',
+  },
   'media.watermark': {
     schema: z.object({
       text: z.string().trim().min(1).max(60),
@@ -59,4 +68,4 @@ export const settingDefinitions = {
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;
-export type TSettingValue<K extends TSettingKey> = (typeof settingDefinitions)[K]['default'];
+export type TSettingValue<K extends TSettingKey> = z.output<(typeof settingDefinitions)[K]['schema']>;

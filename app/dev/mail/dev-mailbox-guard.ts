@@ -1,0 +1,15 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { PEER_HEADER } from '@/lib/http/security-headers';
+import { isDevMailboxOpen } from '@/lib/mail/dev-mailbox';
+
+/** Whether this request may see the dev mailbox (see lib/mail/dev-mailbox.ts). */
+export async function canSeeDevMailbox(): Promise<boolean> {
+  return isDevMailboxOpen((await headers()).get(PEER_HEADER));
+}
+
+/** Every dev-mailbox page starts here: anyone else gets the ordinary 404, as if the route did not exist. */
+export async function requireDevMailbox(): Promise<void> {
+  if (!(await canSeeDevMailbox())) notFound();
+}

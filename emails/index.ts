@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { accountActivation } from './account-activation';
+import { passwordChanged } from './password-changed';
+import { passwordReset } from './password-reset';
+import { registrationAttemptExisting } from './registration-attempt-existing';
+import type { TEmailContext, TRenderedEmail } from './types';
+
+export type { TEmailContext, TRenderedEmail } from './types';
+
+/** Every message the site sends, by the name stored in mail_outbox.template. */
+export const emailTemplates = {
+  'account-activation': accountActivation,
+  'registration-attempt-existing': registrationAttemptExisting,
+  'password-reset': passwordReset,
+  'password-changed': passwordChanged,
+} as const;
+
+export type TEmailTemplateName = keyof typeof emailTemplates;
+export type TEmailData<N extends TEmailTemplateName> = z.input<(typeof emailTemplates)[N]['schema']>;
+
+export const emailTemplateNames = Object.keys(emailTemplates) as TEmailTemplateName[];
+
+/** Checks the data against the template's schema (throws ZodError) and renders the message. */
+export function renderEmail<N extends TEmailTemplateName>(name: N, data: TEmailData<N>, context: TEmailContext): TRenderedEmail {
+  const template = emailTemplates[name];
+  const parsed = template.schema.parse(data);
+  return (template.render as (data: unknown, context: TEmailContext) => TRenderedEmail)(parsed, context);
+}

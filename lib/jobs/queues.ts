@@ -1,0 +1,95 @@
+import type { QueueOptions } from 'pg-boss';
+import { z } from 'zod';
+import { retentionRules } from '@/lib/privacy/classification';
+
+/**
+ * Every job queue: its name, the shape of its payload and how its jobs are retried.
+ *
+ * Payloads are stored in the pgboss schema, which the personal-data map treats as infrastructure:
+ * they carry ids only, never a personal value (an address, a name, a link). Each payload field is
+ * classified in `jobPayloadMap` (lib/privacy/data-map.ts); a test fails when the two disagree.
+ * Schemas are strict, so a payload with an extra field is refused when it is sent.
+ */
+
+export type TQueueOptions = Pick<
+  QueueOptions,
+  'retryLimit' | 'retryDelay' | 'retryBackoff' | 'retryDelayMax' | 'expireInSeconds' | 'retentionSeconds' | 'deleteAfterSeconds'
+>;
+
+export type TQueueDefinition = {
+  description: string;
+  payload: z.ZodObject;
+  options: TQueueOptions;
+};
+
+const DAY_SECONDS = 24 * 60 * 60;
+const MAIL_RETENTION_DAYS = retentionRules['mail-until-delivered'].days;
+
+export const ZMailDeliverPayload = z.strictObject({ outboxId: z.uuid() });
+export const ZMailPurgePayload = z.strictObject({});
+
+export const queueDefinitions = {
+  'mail.deliver': {
+    description: 'Sends one message from mail_outbox over SMTP',
+    payload: ZMailDeliverPayload,
+    options: {
+      // 21 tries in all. The wait doubles from about a minute and is capped at an hour, so an SMTP
+      // server may be down for about 16 hours before a message is given up and marked failed.
+      retryLimit: 20,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 60 * 60,
+      // An SMTP exchange times out long before this (see lib/mail/transport.ts).
+      expireInSeconds: 5 * 60,
+      // A job waiting for SMTP to be configured lives as long as its outbox row may (see purge-mail.ts).
+      retentionSeconds: MAIL_RETENTION_DAYS * DAY_SECONDS,
+      deleteAfterSeconds: 7 * DAY_SECONDS,
+    },
+  },
+  'mail.purge': {
+    description: 'Deletes delivery records older than the mail retention period (scheduled daily)',
+    payload: ZMailPurgePayload,
+    options: {
+      retryLimit: 3,
+      retryDelay: 5 * 60,
+      retryBackoff: false,
+      expireInSeconds: 10 * 60,
+      retentionSeconds: DAY_SECONDS,
+      deleteAfterSeconds: 7 * DAY_SECONDS,
+    },
+  },
+} as const satisfies Record<string, TQueueDefinition>;
+
+export type TQueueName = keyof typeof queueDefinitions;
+export type TQueuePayload<N extends TQueueName> = z.infer<(typeof queueDefinitions)[N]['payload']>;
+
+export const queueNames = Object.keys(queueDefinitions) as TQueueName[];
+
+/**
+ * Differences between the queues' payload schemas and a payload map: a field one names and the
+ * other does not, or a queue only one of them knows. Empty when they agree.
+ */
+export function findPayloadMapMismatches(
+  definitions: Record<string, Pick<TQueueDefinition, 'payload'>>,
+  payloadMap: Record<string, Record<string, unknown>>,
+): string[] {
+  const problems: string[] = [];
+  for (const [queue, definition] of Object.entries(definitions)) {
+    const mapped = payloadMap[queue];
+    if (!mapped) {
+      problems.push(`${queue}: queue has no entry in jobPayloadMap`);
+      continue;
+    }
+    const fields = Object.keys(definition.payload.shape);
+    for (const field of fields) {
+      if (!(field in mapped)) problems.push(`${queue}.${field}: in the payload schema but not in jobPayloadMap`);
+    }
+    for (const field of Object.keys(mapped)) {
+      if (!fields.includes(field)) problems.push(`${queue}.${field}: in jobPayloadMap but not in the payload schema`);
+    }
+  }
+  for (const queue of Object.keys(payloadMap)) {
+    if (!(queue in definitions)) problems.push(`${queue}: in jobPayloadMap but no such queue is defined`);
+  }
+  return problems;
+}

@@ -1,0 +1,141 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { link, mkdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { storageEnv } from '@/lib/env';
+
+/**
+ * Where media bytes live. Originals and derivatives sit in separate areas; every object is named by a
+ * random key (never by an image id or an uploaded file name), so a path is built only from values this
+ * module checks: an area from a fixed list, a key of exactly 32 lowercase hex digits and an extension
+ * from a fixed list. Nothing a visitor types can reach the disk.
+ *
+ * The local driver keeps files under MEDIA_DIR (outside public/), sharded by the key's first two digits:
+ * originals/ab/<key>.jpg, derived/ab/<key>.webp. A later S3 driver implements the same type.
+ */
+
+export const MEDIA_AREAS = ['originals', 'derived'] as const;
+export const MEDIA_EXTENSIONS = ['jpg', 'png', 'tif', 'webp'] as const;
+
+export type TMediaArea = (typeof MEDIA_AREAS)[number];
+export type TMediaExtension = (typeof MEDIA_EXTENSIONS)[number];
+export type TMediaObject = { area: TMediaArea; key: string; extension: TMediaExtension };
+export type TStoredObjectStream = { stream: ReadableStream<Uint8Array>; size: number };
+
+export type TMediaStorage = {
+  /** Writes a new object; fails if the object already exists. */
+  put(object: TMediaObject, bytes: Buffer): Promise<void>;
+  /** The object's bytes as a stream that opens the file on first read, or null when there is no such object. */
+  read(object: TMediaObject): Promise<TStoredObjectStream | null>;
+  /** Removes the object; removing one that does not exist is not an error. */
+  delete(object: TMediaObject): Promise<void>;
+  exists(object: TMediaObject): Promise<boolean>;
+};
+
+const STORAGE_KEY = /^[0-9a-f]{32}$/;
+
+export const createStorageKey = () => randomBytes(16).toString('hex');
+export const isStorageKey = (value: unknown): value is string => typeof value === 'string' && STORAGE_KEY.test(value);
+
+export class InvalidStorageObjectError extends Error {
+  constructor(what: string) {
+    super(`Refusing to touch media storage: ${what}`);
+    this.name = 'InvalidStorageObjectError';
+  }
+}
+
+/** The object's path relative to the storage root, after checking every part. */
+export function storageObjectPath(object: TMediaObject): string {
+  if (!MEDIA_AREAS.includes(object.area)) throw new InvalidStorageObjectError(`unknown area ${JSON.stringify(object.area)}`);
+  if (!MEDIA_EXTENSIONS.includes(object.extension)) {
+    throw new InvalidStorageObjectError(`unknown extension ${JSON.stringify(object.extension)}`);
+  }
+  if (!isStorageKey(object.key)) throw new InvalidStorageObjectError('a key must be exactly 32 lowercase hex digits');
+  return path.join(object.area, object.key.slice(0, 2), `${object.key}.${object.extension}`);
+}
+
+export function createLocalDiskStorage(rootDir: string): TMediaStorage {
+  const root = path.resolve(rootDir);
+  const absolute = (object: TMediaObject) => path.join(root, storageObjectPath(object));
+
+  return {
+    async put(object, bytes) {
+      const target = absolute(object);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Written under a temporary name, then linked into place: a reader never sees half a file, and
+      // link() refuses (EEXIST) to replace an object that is already there.
+      const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
+      try {
+        await writeFile(temporary, bytes, { flag: 'wx' });
+        await link(temporary, target);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    },
+
+    async read(object) {
+      const target = absolute(object);
+      const size = await fileSize(target);
+      if (size === null) return null;
+      return { stream: lazyFileStream(target), size };
+    },
+
+    async delete(object) {
+      await unlink(absolute(object)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+    },
+
+    async exists(object) {
+      return fileExists(absolute(object));
+    },
+  };
+}
+
+/**
+ * The configured driver: the local disk under MEDIA_DIR. Refuses a MEDIA_DIR inside public/, where
+ * Next.js would serve every original to anyone who guessed a key.
+ */
+export function mediaStorage(): TMediaStorage {
+  const root = path.resolve(storageEnv().MEDIA_DIR);
+  const publicDir = path.resolve('public');
+  if (root === publicDir || root.startsWith(publicDir + path.sep)) {
+    throw new Error(`MEDIA_DIR (${root}) is inside public/, which Next.js serves to everyone: keep media outside it.`);
+  }
+  return createLocalDiskStorage(root);
+}
+
+async function fileSize(file: string): Promise<number | null> {
+  try {
+    const info = await stat(file);
+    return info.isFile() ? info.size : null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+const fileExists = async (file: string) => (await fileSize(file)) !== null;
+
+/**
+ * A web stream that opens the file only when someone reads it: a handler answering 304 drops the
+ * stream without ever holding a file descriptor.
+ */
+function lazyFileStream(file: string): ReadableStream<Uint8Array> {
+  let chunks: AsyncIterator<Buffer> | undefined;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        chunks ??= createReadStream(file)[Symbol.asyncIterator]();
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+      },
+      async cancel() {
+        await chunks?.return?.();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}

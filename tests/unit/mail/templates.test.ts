@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { emailTemplateNames, renderEmail, type TEmailData, type TEmailTemplateName } from '@/emails';
+import { escapeHtml, html, toHtmlString } from '@/emails/html';
+
+const context = { siteName: 'Stockroom', siteUrl: 'https://stockroom.example' };
+const EVIL = `<script>alert("x")</script> & 'quotes'`;
+const EVIL_LINK = `https://stockroom.example/t?x="><script>alert(1)</script>`;
+
+const samples: { [N in TEmailTemplateName]: TEmailData<N> } = {
+  'account-activation': { name: 'Anna', activationUrl: 'https://stockroom.example/activate/abc' },
+  'registration-attempt-existing': {
+    name: 'Anna',
+    loginUrl: 'https://stockroom.example/login',
+    passwordResetUrl: 'https://stockroom.example/reset-password',
+  },
+  'password-reset': { name: 'Anna', resetUrl: 'https://stockroom.example/reset-password/xyz' },
+  'password-changed': { name: 'Anna', changedAt: new Date('2026-11-23T14:05:00Z'), passwordResetUrl: 'https://stockroom.example/reset-password' },
+};
+
+/** The sample with every text field replaced by `text` and every link by `link`. */
+function poisoned<N extends TEmailTemplateName>(name: N, text: string, link: string): TEmailData<N> {
+  const entries = Object.entries(samples[name]).map(([key, value]) => [key, typeof value === 'string' ? (key.endsWith('Url') ? link : text) : value]);
+  return Object.fromEntries(entries) as TEmailData<N>;
+}
+
+describe('e-mail templates', () => {
+  it.each(emailTemplateNames)('%s renders a subject, an HTML part and a text part in the shared layout', (name) => {
+    const email = renderEmail(name, samples[name], context);
+    expect(email.subject).toContain('Stockroom');
+    expect(email.html.startsWith('<!doctype html>')).toBe(true);
+    expect(email.html).toContain('Hello Anna,');
+    expect(email.html).toContain('https://stockroom.example'); // layout footer
+    expect(email.text).toMatch(/^Stockroom\n=+\n/);
+    expect(email.text).toContain('Hello Anna,');
+    expect(email.text).toContain('replies are not read');
+    for (const [key, value] of Object.entries(samples[name])) {
+      if (key.endsWith('Url')) {
+        expect(email.text).toContain(value);
+        expect(email.html).toContain(`href="${value}"`);
+      }
+    }
+  });
+
+  it.each(emailTemplateNames)('%s escapes every interpolated value in its HTML part', (name) => {
+    const email = renderEmail(name, poisoned(name, EVIL, EVIL_LINK), { siteName: `Shop <b>"1"</b>`, siteUrl: context.siteUrl });
+    expect(email.html).not.toContain('<script');
+    expect(email.html).not.toContain('<b>');
+    expect(email.html).not.toContain('"><script');
+    expect(email.html).toContain(escapeHtml(EVIL));
+    expect(email.html).toContain('Shop &lt;b&gt;&quot;1&quot;&lt;/b&gt;');
+    expect(email.html).toContain(`href="${escapeHtml(EVIL_LINK)}"`);
+    // The text part and the subject are not HTML: they carry the values as they are.
+    expect(email.text).toContain(EVIL);
+    expect(email.subject).toContain('Shop <b>"1"</b>');
+  });
+
+  it.each(emailTemplateNames)('%s refuses links that are not http(s)', (name) => {
+    for (const link of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative/path', 'not a url']) {
+      expect(() => renderEmail(name, poisoned(name, 'Anna', link), context)).toThrow(ZodError);
+    }
+  });
+
+  it.each(emailTemplateNames)('%s refuses unknown fields and an empty name', (name) => {
+    expect(() => renderEmail(name, { ...samples[name], email: 'a@example.test' } as unknown as TEmailData<typeof name>, context)).toThrow(ZodError);
+    expect(() => renderEmail(name, { ...samples[name], name: '  ' }, context)).toThrow(ZodError);
+  });
+
+  it('account-activation says the link is valid for 24 hours', () => {
+    const email = renderEmail('account-activation', samples['account-activation'], context);
+    expect(email.subject).toBe('Activate your Stockroom account');
+    expect(email.text).toContain('valid for 24 hours');
+    expect(email.html).toContain('valid for 24 hours');
+  });
+
+  it('registration-attempt-existing offers sign-in and a password reset, and says nothing changed', () => {
+    const email = renderEmail('registration-attempt-existing', samples['registration-attempt-existing'], context);
+    expect(email.subject).toBe('Someone tried to register with your address at Stockroom');
+    expect(email.text).toContain('Sign in:\nhttps://stockroom.example/login');
+    expect(email.text).toContain('https://stockroom.example/reset-password');
+    expect(email.text).toContain('Your account has not been changed.');
+  });
+
+  it('password-reset says the link is valid for 1 hour', () => {
+    const email = renderEmail('password-reset', samples['password-reset'], context);
+    expect(email.subject).toBe('Reset your Stockroom password');
+    expect(email.text).toContain('valid for 1 hour');
+  });
+
+  it('password-changed names the time of the change in UTC', () => {
+    const email = renderEmail('password-changed', samples['password-changed'], context);
+    expect(email.subject).toBe('Your Stockroom password was changed');
+    expect(email.text).toContain('23 November 2026 at 14:05 UTC');
+  });
+});
+
+describe('the html tag', () => {
+  it('escapes strings and numbers, keeps nested html, flattens arrays and drops empty values', () => {
+    const items = ['a&b', '<c>'].map((item) => html`<li>${item}</li>`);
+    const fragment = html`<ul title="${`"quoted"`}">${items}${null}${undefined}${false}${42}</ul>`;
+    expect(toHtmlString(fragment)).toBe('<ul title="&quot;quoted&quot;"><li>a&amp;b</li><li>&lt;c&gt;</li>42</ul>');
+  });
+
+  it('does not trust an object that only looks like html', () => {
+    const forged = { value: '<script>' } as unknown as string;
+    expect(toHtmlString(html`${forged}`)).toBe('[object Object]');
+  });
+});
