@@ -27,6 +27,17 @@ const MAIL_RETENTION_DAYS = retentionRules['mail-until-delivered'].days;
 
 export const ZMailDeliverPayload = z.strictObject({ outboxId: z.uuid() });
 export const ZMailPurgePayload = z.strictObject({});
+export const ZScheduledPayload = z.strictObject({});
+
+/** Options shared by the scheduled clean-up jobs: a few retries, kept a day. */
+const SCHEDULED_OPTIONS: TQueueOptions = {
+  retryLimit: 3,
+  retryDelay: 5 * 60,
+  retryBackoff: false,
+  expireInSeconds: 10 * 60,
+  retentionSeconds: DAY_SECONDS,
+  deleteAfterSeconds: 7 * DAY_SECONDS,
+};
 
 export const queueDefinitions = {
   'mail.deliver': {
@@ -49,14 +60,17 @@ export const queueDefinitions = {
   'mail.purge': {
     description: 'Deletes delivery records older than the mail retention period (scheduled daily)',
     payload: ZMailPurgePayload,
-    options: {
-      retryLimit: 3,
-      retryDelay: 5 * 60,
-      retryBackoff: false,
-      expireInSeconds: 10 * 60,
-      retentionSeconds: DAY_SECONDS,
-      deleteAfterSeconds: 7 * DAY_SECONDS,
-    },
+    options: SCHEDULED_OPTIONS,
+  },
+  'accounts.purge-unactivated': {
+    description: 'Deletes accounts never activated within 7 days, with their consent records (scheduled hourly)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
+  'throttle.purge': {
+    description: 'Deletes attempt counters older than a day (scheduled hourly)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
   },
 } as const satisfies Record<string, TQueueDefinition>;
 

@@ -1,8 +1,10 @@
 import 'server-only';
+import { purgeUnactivatedAccounts } from '@/lib/accounts/purge-unactivated-accounts';
 import { mailEnv } from '@/lib/env';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
+import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
 import { getBoss, stopBoss } from './boss';
 import { logLine } from './log';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
@@ -59,6 +61,18 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return { deleted };
   });
   await boss.schedule('mail.purge', options.purgeCron ?? DEFAULT_PURGE_CRON, {}, { tz: 'UTC' });
+
+  await boss.work('accounts.purge-unactivated', polling, async () => {
+    const { deleted } = await purgeUnactivatedAccounts();
+    if (deleted > 0) logLine('info', 'accounts', `purged ${deleted} accounts never activated`);
+    return { deleted };
+  });
+  await boss.schedule('accounts.purge-unactivated', '41 * * * *', {}, { tz: 'UTC' });
+
+  await boss.work('throttle.purge', polling, async () => {
+    await purgeThrottleCounters();
+  });
+  await boss.schedule('throttle.purge', '7 * * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -201,4 +201,6 @@ export const infrastructureSchemas = {
 export const jobPayloadMap = {
   'mail.deliver': { outboxId: plain('mail_outbox.id; the worker reads the encrypted envelope from the row') },
   'mail.purge': {},
+  'accounts.purge-unactivated': {},
+  'throttle.purge': {},
 } as const;
