@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -10,12 +10,19 @@ import { customFieldsSchema, customFieldValues, ZProfileFields } from './profile
 /**
  * Saves the customer's own details. Only the fields of the form are read (zod drops anything
  * else), so a request carrying a role, an id, a status or an e-mail changes nothing of those.
+ *
+ * Custom fields: only those the form shows (optional or required) are written; an answer to a
+ * field the site owner has since switched off or removed is kept as it was, because the form
+ * the customer saw did not show it. An optional field left empty removes its answer.
  */
 export async function updateProfile(actor: TCustomerActor, form: Record<string, unknown>): Promise<void> {
   const customFields = await getSetting('registration.customFields');
   const parsed = ZProfileFields.and(customFieldsSchema(customFields)).safeParse(form);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrorsFrom(parsed.error));
   const { fullName, company, addressLine1, addressLine2, postalCode, city, countryCode, phone } = parsed.data;
+  const shownFields = customFields.filter((field) => field.mode !== 'off');
+  const answers = customFieldValues(shownFields, parsed.data as Record<string, string | boolean | undefined>);
+  const shownIds = shownFields.map((field) => field.id);
   await db
     .update(users)
     .set({
@@ -27,7 +34,8 @@ export async function updateProfile(actor: TCustomerActor, form: Record<string, 
       city,
       countryCode,
       phone,
-      customFields: customFieldValues(customFields, parsed.data as Record<string, string | boolean | undefined>),
+      // jsonb `-` text[] drops the shown fields' old answers; `||` adds the new ones.
+      customFields: sql`(${users.customFields} - ${sql.param(shownIds)}::text[]) || ${JSON.stringify(answers)}::jsonb`,
       updatedAt: new Date(),
     })
     .where(eq(users.id, actor.userId));

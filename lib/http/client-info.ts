@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIP } from 'node:net';
 import Bowser from 'bowser';
 import geoip from 'geoip-country';
 import { PEER_HEADER } from './security-headers';
@@ -18,7 +19,8 @@ export function normalizeIp(ip: string | null): string | null {
   if (!ip) return null;
   const trimmed = ip.trim();
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(trimmed);
-  return mapped ? mapped[1]! : trimmed;
+  const candidate = mapped ? mapped[1]! : trimmed;
+  return isIP(candidate) ? candidate : null;
 }
 
 /**
@@ -49,14 +51,12 @@ export function countryOf(ip: string | null): string | null {
 }
 
 /** Guests' addresses are kept only to /24 (IPv4) or /48 (IPv6). */
-export function truncateIp(ip: string | null): string | null {
+export function truncateIp(raw: string | null): string | null {
+  const ip = normalizeIp(raw);
   if (!ip) return null;
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(ip)) return `${ip.split('.').slice(0, 3).join('.')}.0`;
-  if (ip.includes(':')) {
-    const groups = expandIpv6(ip);
-    return groups ? `${groups.slice(0, 3).join(':')}::` : null;
-  }
-  return null;
+  if (isIP(ip) === 4) return `${ip.split('.').slice(0, 3).join('.')}.0`;
+  const groups = expandIpv6(ip);
+  return groups ? `${groups.slice(0, 3).join(':')}::` : null;
 }
 
 function expandIpv6(ip: string): string[] | null {
