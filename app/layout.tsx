@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { HeaderAccountLinks } from './header-account-links';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -30,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/search" className="hover:text-brand-700">
                 Browse images
               </Link>
+              <HeaderAccountLinks />
             </nav>
           </div>
         </header>

@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { errorFrames, errorSummary } from './log/error-summary';
 
 export type TErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED';
 
@@ -51,7 +52,8 @@ export function describeError(error: unknown): { status: number; failure: TActio
       failure: { ok: false, error: 'Please correct the marked fields.', fieldErrors: fieldErrorsFrom(error) },
     };
   }
-  console.error('[error]', error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // Class, code and frames only: a database error's message repeats the query's parameters (checklist 33).
+  console.error(`[error] ${errorSummary(error)} ${errorFrames(error)}`);
   return { status: 500, failure: { ok: false, error: GENERIC_MESSAGE, fieldErrors: {} } };
 }
 

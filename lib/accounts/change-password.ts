@@ -11,6 +11,8 @@ import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
+import { hitThrottle, peekThrottle } from '@/lib/throttle/hit-throttle';
+import { throttleRules } from '@/lib/throttle/rules';
 
 const ZChangePassword = z
   .object({ currentPassword: z.string().max(1024), password: ZNewPassword, confirmPassword: z.string() })
@@ -22,8 +24,15 @@ const ZChangePassword = z
  */
 export async function changePassword(actor: TCustomerActor, form: Record<string, unknown>): Promise<{ sessionToken: string }> {
   const input = ZChangePassword.parse(form);
+  // A stolen session must not become a way to guess the password: wrong current passwords are throttled.
+  const rule = throttleRules.currentPasswordFailuresPerAccount;
+  const state = await peekThrottle(rule, actor.userId);
+  if (!state.allowed) {
+    throw new AppError('RATE_LIMITED', `Too many wrong passwords. Please try again in ${Math.ceil(state.retryAfterSeconds / 60)} minutes.`);
+  }
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(input.currentPassword, user?.passwordHash ?? null))) {
+    await hitThrottle(rule, actor.userId);
     throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', { currentPassword: 'That is not your current password.' });
   }
   const passwordHash = await hashPassword(input.password);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TCustomField } from '@/lib/settings/definitions';
+import { isCountryCode } from './countries';
 
 /** Optional text: trimmed, empty becomes null. */
 const optionalText = (max: number, label: string) =>
@@ -29,7 +30,7 @@ export const ZProfileFields = z.object({
     .trim()
     .toUpperCase()
     .optional()
-    .refine((value) => !value || /^[A-Z]{2}$/.test(value), 'Choose a country from the list.')
+    .refine((value) => !value || isCountryCode(value), 'Choose a country from the list.')
     .transform((value) => value || null),
   phone: z
     .string()

@@ -57,7 +57,8 @@ export async function registerAccount(form: Record<string, unknown>, client: TCl
 
   const texts = await registrationTexts();
   const ageText = input.age === 'adult' ? texts.ageConfirmation : texts.parentalConsent;
-  const shownAgeMatches = input.shownAge === texts.ageConfirmation.sha256 || input.shownAge === texts.parentalConsent.sha256;
+  // The age statement is recorded against the wording of the option chosen, so that wording must be the one shown.
+  const shownAgeMatches = input.shownAge === ageText.sha256;
   if (input.shownNotice !== texts.privacyNotice.sha256 || !shownAgeMatches || (input.marketing && input.shownMarketing !== texts.marketingOptIn.sha256)) {
     throw new AppError('CONFLICT', 'The texts on this page changed while you were filling it in. Please read them again and resubmit.');
   }

@@ -9,7 +9,7 @@ import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
-import { consumeAccountToken } from './account-tokens';
+import { consumeAccountToken, isAccountTokenUsable } from './account-tokens';
 
 export const INVALID_RESET_LINK = 'This reset link cannot be used: it has expired, was used already or is incomplete. Ask for a new one below.';
 
@@ -38,4 +38,9 @@ export async function resetPassword(token: string, form: Record<string, unknown>
       data: { name: user!.fullName, changedAt, passwordResetUrl: `${serverEnv().APP_URL}/reset-password` },
     });
   });
+}
+
+/** For the page behind the link: whether to show the new-password form or the "ask again" form. Changes nothing. */
+export function isResetLinkUsable(token: string): Promise<boolean> {
+  return isAccountTokenUsable(db, token, 'password_reset');
 }

@@ -55,12 +55,18 @@ export async function requireUser(returnTo = '/account'): Promise<TCustomerActor
   redirect(`/login?${new URLSearchParams({ reason, next: safeReturnPath(returnTo) })}`);
 }
 
-/** Only a path on this site: no scheme, no host, no `//evil`, no backslash tricks. */
+/**
+ * Only a path on this site: no scheme, no host, no `//evil`, no backslash tricks. The check is made
+ * on the normalised path too, because `/.//evil.example` and `/%2e//evil.example` normalise to
+ * `//evil.example`, which a browser reads as another host.
+ */
 export function safeReturnPath(candidate: string | null | undefined, fallback = '/account'): string {
   if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\')) return fallback;
   try {
     const url = new URL(candidate, 'http://stockroom.invalid');
-    return url.origin === 'http://stockroom.invalid' ? `${url.pathname}${url.search}` : fallback;
+    if (url.origin !== 'http://stockroom.invalid') return fallback;
+    const path = `${url.pathname}${url.search}`;
+    return path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : fallback;
   } catch {
     return fallback;
   }

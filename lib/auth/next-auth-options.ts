@@ -4,6 +4,8 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { secretsEnv } from '@/lib/env';
 import { clientInfoFrom } from '@/lib/http/client-info';
+import { logLine } from '@/lib/jobs/log';
+import { errorSummary } from '@/lib/log/error-summary';
 import { safeReturnPath } from './guards';
 import { rememberedEmailCookie } from './remembered-email';
 import { endSession } from './sessions/end-sessions';
@@ -14,7 +16,7 @@ import {
   SESSION_TOKEN_MAX_AGE_SECONDS,
   sessionCookie,
 } from './sessions/session-cookie';
-import { signInWithPassword } from './sign-in-with-password';
+import { signInWithPassword, type TSignInResult } from './sign-in-with-password';
 
 /**
  * next-auth handles the credentials sign-in request (its CSRF check, cookie writing). The token it
@@ -44,8 +46,15 @@ export function nextAuthOptions(): NextAuthOptions {
           rememberEmail: { label: 'Remember my e-mail', type: 'checkbox' },
         },
         async authorize(credentials, request) {
-          const result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}));
-          await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+          let result: TSignInResult;
+          try {
+            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}));
+            await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+          } catch (error) {
+            // next-auth would put the message in the URL it answers with; it may carry query parameters.
+            logLine('error', 'auth', `sign-in failed unexpectedly (${errorSummary(error)})`);
+            throw new Error('unavailable');
+          }
           // next-auth passes this message to the sign-in form as `error`; it names a case, never a detail.
           if (!result.ok) throw new Error(result.retryAfterSeconds ? `${result.code}:${result.retryAfterSeconds}` : result.code);
           return { id: result.sessionToken };
@@ -78,5 +87,5 @@ async function rememberEmailChoice(email: string | undefined, remember: boolean)
   const jar = await cookies();
   const cookie = rememberedEmailCookie();
   if (remember && email) jar.set(cookie.name, email.trim().slice(0, 320), cookie.options);
-  else jar.delete(cookie.name);
+  else if (jar.has(cookie.name)) jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: 'lax' });
 }

@@ -7,6 +7,9 @@ export const PASSWORD_MIN_CHARACTERS = 8;
 /** bcrypt reads 72 bytes; a longer password is refused rather than silently truncated. */
 export const PASSWORD_MAX_BYTES = 72;
 
+/** The rules as the forms show them next to a new-password field. */
+export const PASSWORD_RULES_TEXT = `At least ${PASSWORD_MIN_CHARACTERS} characters and at most ${PASSWORD_MAX_BYTES} bytes (${PASSWORD_MAX_BYTES} plain letters or digits, fewer with accents or emoji), and not a commonly used password.`;
+
 let commonPasswords: Set<string> | undefined;
 
 export function isCommonPassword(password: string): boolean {

@@ -14,9 +14,13 @@ export async function setSessionCookie(rawSessionId: string, remember: boolean) 
   });
 }
 
-/** Logout: ends the session on the server first, then drops the cookie. */
+/**
+ * Logout: ends the session on the server first, then drops the cookie. The deletion repeats the
+ * cookie's attributes: a `__Host-` cookie is only replaced by one that is Secure with path /.
+ */
 export async function signOut(): Promise<void> {
   const session = await currentSession();
   if (session.state === 'active') await endSession(session.sessionId, 'logout');
-  (await cookies()).delete(sessionCookie().name);
+  const cookie = sessionCookie();
+  (await cookies()).delete({ name: cookie.name, ...cookie.options });
 }

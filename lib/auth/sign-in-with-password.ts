@@ -5,8 +5,10 @@ import { users } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
-import { clearThrottle, hitThrottle, peekThrottle } from '@/lib/throttle/hit-throttle';
+import { logLine } from '@/lib/jobs/log';
+import { clearThrottle, hitThrottle, peekThrottle, type TThrottleState } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
+import { errorSummary } from '@/lib/log/error-summary';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions/create-session';
 
@@ -16,7 +18,8 @@ export const ZSignInInput = z.object({
   remember: z.union([z.literal('true'), z.literal('on'), z.literal('false'), z.literal('')]).optional().transform((value) => value === 'true' || value === 'on'),
 });
 
-export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office';
+/** The codes the sign-in form turns into messages (lib/auth/sign-in-messages.ts). */
+export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'unavailable';
 export type TSignInResult = { ok: true; sessionToken: string; userId: string } | { ok: false; code: TSignInFailure; retryAfterSeconds?: number };
 
 /**
@@ -25,14 +28,25 @@ export type TSignInResult = { ok: true; sessionToken: string; userId: string } |
  * after the right password does the answer say that an account still needs activation.
  */
 export async function signInWithPassword(rawInput: unknown, client: TClientInfo): Promise<TSignInResult> {
-  const input = ZSignInInput.parse(rawInput);
+  const parsed = ZSignInInput.safeParse(rawInput);
+  // A value no form sends (a password of 1,000+ characters, an e-mail of 300+): no account matches it.
+  if (!parsed.success) return { ok: false, code: 'invalid' };
+  const input = parsed.data;
   const email = input.email.toLowerCase();
   const ipKey = client.ip ?? 'unknown';
 
-  const [accountState, ipState] = await Promise.all([
-    peekThrottle(throttleRules.loginFailuresPerAccount, email),
-    peekThrottle(throttleRules.loginFailuresPerIp, ipKey),
-  ]);
+  // Fail closed: when the counters cannot be read, nobody signs in.
+  let accountState: TThrottleState;
+  let ipState: TThrottleState;
+  try {
+    [accountState, ipState] = await Promise.all([
+      peekThrottle(throttleRules.loginFailuresPerAccount, email),
+      peekThrottle(throttleRules.loginFailuresPerIp, ipKey),
+    ]);
+  } catch (error) {
+    logLine('error', 'auth', `sign-in refused: the throttle store is unavailable (${errorSummary(error)})`);
+    return { ok: false, code: 'unavailable' };
+  }
   if (!accountState.allowed || !ipState.allowed) {
     return { ok: false, code: 'throttled', retryAfterSeconds: Math.max(accountState.retryAfterSeconds, ipState.retryAfterSeconds) };
   }
@@ -45,7 +59,11 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo)
     : [];
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? null);
   if (!user || !passwordMatches) {
-    await Promise.all([hitThrottle(throttleRules.loginFailuresPerAccount, email), hitThrottle(throttleRules.loginFailuresPerIp, ipKey)]);
+    try {
+      await Promise.all([hitThrottle(throttleRules.loginFailuresPerAccount, email), hitThrottle(throttleRules.loginFailuresPerIp, ipKey)]);
+    } catch (error) {
+      logLine('error', 'auth', `a failed sign-in could not be counted (${errorSummary(error)})`);
+    }
     return { ok: false, code: 'invalid' };
   }
   if (user.status === 'pending') return { ok: false, code: 'not_activated' };
@@ -53,11 +71,12 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo)
   // Staff sign in through the back office, behind a second factor (staff security issue).
   if (user.kind === 'staff') return { ok: false, code: 'staff_back_office' };
 
+  // The right password resets the account's failure count (before the session exists, so a failure here opens none).
+  await clearThrottle(throttleRules.loginFailuresPerAccount, email);
   const session = await db.transaction(async (tx) => {
     const opened = await createSession(tx, { userId: user.id, remember: input.remember, client });
     await recordActivity({ kind: 'login' }, { userId: user.id, client }, tx);
     return opened;
   });
-  await clearThrottle(throttleRules.loginFailuresPerAccount, email);
   return { ok: true, sessionToken: session.token, userId: user.id };
 }

@@ -6,6 +6,7 @@ export const throttleRules = {
   loginFailuresPerIp: { scope: 'login-fail:ip', limit: 30, windowSeconds: 15 * 60 },
   registrationsPerIp: { scope: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
   registrationsPerEmail: { scope: 'register:email', limit: 3, windowSeconds: 60 * 60 },
+  currentPasswordFailuresPerAccount: { scope: 'current-password-fail:account', limit: 5, windowSeconds: 15 * 60 },
   mailLinksPerEmail: { scope: 'mail-link:email', limit: 3, windowSeconds: 60 * 60 },
   mailLinksPerIp: { scope: 'mail-link:ip', limit: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, TThrottleRule>;

@@ -82,4 +82,14 @@ describe('changePassword', () => {
     expect(differs?.fieldErrors).toEqual({ confirmPassword: 'The two passwords differ.' });
     expect(await verifyPassword(me.password, await passwordHashOf(me.userId))).toBe(true);
   });
+
+  it('throttles wrong current passwords, so a stolen session cannot guess the password', async () => {
+    const me = await createSignedInCustomer();
+    const attempt = (currentPassword: string) =>
+      changePassword(me.actor, { currentPassword, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).then(() => null, toActionFailure);
+    for (let guess = 0; guess < 5; guess++) expect((await attempt(`guess-${guess}`))?.fieldErrors).toHaveProperty('currentPassword');
+    const blocked = await attempt(me.password);
+    expect(blocked?.error).toMatch(/Too many wrong passwords/);
+    expect(await verifyPassword(me.password, await passwordHashOf(me.userId))).toBe(true);
+  });
 });

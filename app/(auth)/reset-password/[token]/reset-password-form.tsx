@@ -1,0 +1,60 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import { EmailLinkForm } from '../../_components/email-link-form';
+import { ErrorSummary } from '../../_components/error-summary';
+import { linkClass, Notice, TextField } from '../../_components/fields';
+import { SubmitButton } from '../../_components/submit-button';
+import { requestResetAction, resetPasswordAction } from '../actions';
+import { RESET_SENT_MESSAGE } from '../messages';
+
+type TResetPasswordFormProps = { token: string; usable: boolean; invalidMessage: string; passwordRules: string };
+
+export function ResetPasswordForm({ token, usable, invalidMessage, passwordRules }: TResetPasswordFormProps) {
+  const [state, formAction] = useActionState(resetPasswordAction, null);
+
+  if (state?.ok) {
+    return (
+      <Notice tone="success">
+        <p className="font-semibold">Your password has been changed.</p>
+        <p className="mt-1">
+          For your safety every session of your account has been signed out.{' '}
+          <Link href="/login" className={linkClass}>
+            Sign in
+          </Link>{' '}
+          with your new password.
+        </p>
+      </Notice>
+    );
+  }
+
+  if (!usable || state?.linkUnusable) {
+    return (
+      <div className="space-y-6">
+        <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
+          {invalidMessage}
+        </div>
+        <section aria-labelledby="request-heading">
+          <h2 id="request-heading" className="mb-3 text-lg font-semibold">
+            Ask for a new link
+          </h2>
+          <EmailLinkForm action={requestResetAction} sentMessage={RESET_SENT_MESSAGE} submitLabel="Send the reset link" />
+        </section>
+      </div>
+    );
+  }
+
+  const errors = state?.fieldErrors ?? {};
+  return (
+    <>
+      <ErrorSummary failure={state} order={['password', 'confirmPassword']} />
+      <form action={formAction} noValidate className="space-y-5">
+        <input type="hidden" name="token" value={token} />
+        <TextField name="password" label="New password" type="password" autoComplete="new-password" required hint={passwordRules} error={errors.password} />
+        <TextField name="confirmPassword" label="Confirm new password" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+        <SubmitButton pendingLabel="Saving…">Save new password</SubmitButton>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+/**
+ * bench/search: /search at a million images, against the production server under 16 concurrent
+ * connections (autocannon), beside the same SQL run directly through pg. Prints a table and appends
+ * it to bench/RESULTS.md. Run: npm run bench:search [-- --rows 1000000 --duration 20 --reseed]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as relations from '@/db/relations';
+import * as tables from '@/db/schema';
+import { childEnv, setEnv } from '@/lib/env';
+import { COMMON_WORD, RARE_WORD, seedMillion } from './seed-million';
+
+const CONNECTIONS = 16;
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '20' },
+    reseed: { type: 'boolean', default: false },
+  },
+});
+const ROWS = Number(values.rows);
+const DURATION = Number(values.duration);
+
+const scenarios: { name: string; params: Record<string, string> }[] = [
+  { name: `common word ("${COMMON_WORD}")`, params: { q: COMMON_WORD } },
+  { name: `rare word ("${RARE_WORD}")`, params: { q: RARE_WORD } },
+  { name: 'filter only (portrait, royalty-free, no people)', params: { orientation: 'portrait', licence: 'royalty_free', people: 'without' } },
+];
+
+type TStats = { p50: number; p95: number; rps: number; requests: number; errors: number };
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function percentile(sorted: number[], fraction: number) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+function summarise(latencies: number[], seconds: number, errors: number): TStats {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), rps: latencies.length / seconds, requests: latencies.length, errors };
+}
+
+async function benchServer(url: string): Promise<TStats> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: DURATION, timeout: 30 }, (error, done) =>
+      error ? reject(error) : resolve(done),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode === 200) latencies.push(responseTime);
+      else errors++;
+    });
+  });
+  return summarise(latencies, result.duration, errors + result.errors + result.timeouts);
+}
+
+/** Runs the captured statements of one search one after another, as 16 concurrent clients, for the same duration. */
+async function benchSql(pool: pg.Pool, statements: { text: string; params: unknown[] }[]): Promise<TStats> {
+  const latencies: number[] = [];
+  const deadline = Date.now() + DURATION * 1000;
+  const started = Date.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const client = await pool.connect();
+      try {
+        while (Date.now() < deadline) {
+          const begin = performance.now();
+          for (const statement of statements) await client.query(statement.text, statement.params);
+          latencies.push(performance.now() - begin);
+        }
+      } finally {
+        client.release();
+      }
+    }),
+  );
+  return summarise(latencies, (Date.now() - started) / 1000, 0);
+}
+
+async function waitForServer(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error('The server exited before it answered.');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('The server did not answer within two minutes.');
+}
+
+async function main() {
+  const { ensureProductionBuild } = await import('../scripts/production-build');
+  ensureProductionBuild();
+  const { resolveDatabase } = await import('@/lib/db/resolve-database');
+  const { migrateDatabase } = await import('@/lib/db/migrate');
+  const { createServerDatabase } = await import('./server-database');
+
+  const server = await resolveDatabase({ dataDirName: 'postgres-bench', database: 'postgres' });
+  const url = await createServerDatabase(server.url, 'stockroom_bench');
+  await migrateDatabase(url);
+  setEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64') });
+
+  const pool = new pg.Pool({ connectionString: url, max: CONNECTIONS });
+  const { rows } = await pool.query<{ n: string }>('select count(*) as n from images');
+  if (values.reseed || Number(rows[0]!.n) !== ROWS) {
+    log(`seeding ${ROWS.toLocaleString('en')} images (COPY)…`);
+    await seedMillion(url, ROWS, log);
+  } else {
+    log(`reusing ${ROWS.toLocaleString('en')} images in stockroom_bench`);
+  }
+
+  // The statements searchImages issues, captured through a drizzle logger on a separate connection.
+  const { searchImages } = await import('@/lib/catalog/search-images');
+  const { parseSearchQuery } = await import('@/lib/catalog/search-query');
+  const captured: { text: string; params: unknown[] }[] = [];
+  const capturing = drizzle({
+    client: pool,
+    schema: { ...tables, ...relations },
+    logger: { logQuery: (text, params) => captured.push({ text, params }) },
+  });
+
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const child = spawn('tsx', ['--import', './scripts/register-hooks.mjs', 'scripts/start.ts'], {
+    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', STOCKROOM_LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: String(CONNECTIONS) }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(`${base}/`, child);
+    const table: string[] = [];
+    for (const scenario of scenarios) {
+      const path = `/search?${new URLSearchParams(scenario.params)}`;
+      captured.length = 0;
+      await searchImages(parseSearchQuery(scenario.params), capturing as never);
+      const statements = [...captured];
+      // Warm both paths before measuring.
+      for (let i = 0; i < 20; i++) await fetch(`${base}${path}`).then((response) => response.arrayBuffer());
+      log(`${scenario.name}: server…`);
+      const viaServer = await benchServer(`${base}${path}`);
+      log(`${scenario.name}: SQL (${statements.length} statements)…`);
+      const viaSql = await benchSql(pool, statements);
+      table.push(
+        `| ${scenario.name} | ${viaServer.p50.toFixed(1)} | ${viaServer.p95.toFixed(1)} | ${viaServer.rps.toFixed(0)} | ${viaSql.p50.toFixed(1)} | ${viaSql.p95.toFixed(1)} | ${viaSql.rps.toFixed(0)} | ${(viaServer.p95 / viaSql.p95).toFixed(2)} | ${viaServer.errors} |`,
+      );
+    }
+    const header = [
+      '| Query | server p50 ms | server p95 ms | server req/s | SQL p50 ms | SQL p95 ms | SQL req/s | ratio p95 server/SQL | errors |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ];
+    const pgVersion = (await pool.query<{ v: string }>('show server_version')).rows[0]!.v;
+    const heading = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${ROWS.toLocaleString('en')} images, ${CONNECTIONS} connections, ${DURATION} s per run`;
+    const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'})`;
+    const report = [heading, '', machine, '', ...header, ...table, ''].join('\n');
+    console.log(`\n${report}`);
+    const file = 'bench/RESULTS.md';
+    if (!existsSync(file)) appendFileSync(file, '# Benchmark results\n\nAppended by the scripts in bench/. Targets are in the README of each benchmark.\n\n');
+    appendFileSync(file, `${report}\n`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    await pool.end();
+    await server.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);
