@@ -89,5 +89,9 @@ export const images = pgTable(
     index('images_newest_idx')
       .on(table.publishedAt.desc(), table.id.desc())
       .where(sql`${table.published}`),
+    // Filter-only searches and their capped counts: selective combinations read the index, not 100k rows.
+    index('images_filters_idx')
+      .on(table.orientation, table.licenceModel, table.modelRelease, table.peopleCount)
+      .where(sql`${table.published}`),
   ],
 );

@@ -24,14 +24,29 @@ function createPool(): Pool {
   return pool;
 }
 
-// One pool per process, also across hot reloads in development.
-const globalWithPool = globalThis as TGlobalWithPool;
-export const pool: Pool = (globalWithPool.__stockroomPool ??= createPool());
-export const db: TDatabase = drizzle({ client: pool, schema });
+type TGlobalWithDatabase = TGlobalWithPool & { __stockroomDb?: TDatabase };
+const globalWithPool = globalThis as TGlobalWithDatabase;
+
+/** One pool per process, also across hot reloads in development; made on first use, not on import. */
+function database(): TDatabase {
+  if (!globalWithPool.__stockroomDb) {
+    globalWithPool.__stockroomPool ??= createPool();
+    globalWithPool.__stockroomDb = drizzle({ client: globalWithPool.__stockroomPool, schema });
+  }
+  return globalWithPool.__stockroomDb;
+}
+
+/**
+ * The database. Importing it connects nothing: `next build` loads route modules without a
+ * database, and launchers set DATABASE_URL (for the embedded server) before the first query.
+ */
+export const db: TDatabase = new Proxy({} as TDatabase, {
+  get: (_target, property) => Reflect.get(database(), property),
+});
 
 export async function closeDatabase() {
-  if (globalWithPool.__stockroomPool) {
-    delete globalWithPool.__stockroomPool;
-    await pool.end();
-  }
+  const pool = globalWithPool.__stockroomPool;
+  delete globalWithPool.__stockroomPool;
+  delete globalWithPool.__stockroomDb;
+  await pool?.end();
 }

@@ -52,12 +52,13 @@ export function storageObjectPath(object: TMediaObject): string {
     throw new InvalidStorageObjectError(`unknown extension ${JSON.stringify(object.extension)}`);
   }
   if (!isStorageKey(object.key)) throw new InvalidStorageObjectError('a key must be exactly 32 lowercase hex digits');
-  return path.join(object.area, object.key.slice(0, 2), `${object.key}.${object.extension}`);
+  // Media lives outside the project at run time: keep the bundler from tracing these paths.
+  return path.join(/*turbopackIgnore: true*/ object.area, object.key.slice(0, 2), `${object.key}.${object.extension}`);
 }
 
 export function createLocalDiskStorage(rootDir: string): TMediaStorage {
-  const root = path.resolve(rootDir);
-  const absolute = (object: TMediaObject) => path.join(root, storageObjectPath(object));
+  const root = path.resolve(/*turbopackIgnore: true*/ rootDir);
+  const absolute = (object: TMediaObject) => path.join(/*turbopackIgnore: true*/ root, storageObjectPath(object));
 
   return {
     async put(object, bytes) {

@@ -2,13 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache, type ReactNode } from 'react';
+import { recordVisit } from '@/lib/activity/record-visit';
 import { getPublishedImage, type TImagePricing, type TPublishedImage } from '@/lib/catalog/get-image';
 import { parseImageId } from '@/lib/catalog/image-id';
 import { DEFAULT_SEARCH_QUERY, searchHref } from '@/lib/catalog/search-query';
 import { formatDate, isoDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import { formatCount } from '@/lib/format/number';
-import { previewUrl } from '@/lib/media/urls';
+import { compUrl, previewUrl } from '@/lib/media/urls';
 import { isEditorialOnly, licenceLabel, modelReleaseLabel, orientationLabel, peopleLabel } from '../../_components/labels';
 
 type TProps = { params: Promise<{ id: string }> };
@@ -32,6 +33,7 @@ const pixels = (width: number, height: number) => `${formatCount(width)} × ${fo
 export default async function ImagePage({ params }: TProps) {
   const image = await loadImage((await params).id);
   const editorial = isEditorialOnly(image);
+  await recordVisit({ kind: 'preview_view', imageId: image.id });
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6 sm:py-8">
@@ -71,8 +73,15 @@ export default async function ImagePage({ params }: TProps) {
                 className="h-auto max-h-[75vh] w-full rounded-lg object-contain"
               />
             </div>
-            <figcaption className="mt-2 text-xs text-neutral-600">
-              Watermarked preview. Licensed files come without the watermark.
+            <figcaption className="mt-2 flex flex-wrap items-center justify-between gap-2 text-xs text-neutral-600">
+              <span>Watermarked preview. Licensed files come without the watermark.</span>
+              <a
+                href={compUrl(image.id)}
+                download
+                className="rounded-md border border-neutral-300 px-3 py-1.5 text-sm font-medium text-ink hover:border-brand-600 hover:text-brand-700"
+              >
+                Download comp
+              </a>
             </figcaption>
           </figure>
         </div>

@@ -1,0 +1,1 @@
+CREATE INDEX "images_filters_idx" ON "images" USING btree ("orientation","licence_model","model_release","people_count") WHERE "images"."published";

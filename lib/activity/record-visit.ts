@@ -1,0 +1,26 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { after } from 'next/server';
+import { getOptionalUser } from '@/lib/auth/guards';
+import { clientInfoFrom } from '@/lib/http/client-info';
+import { errorSummary } from '@/lib/log/error-summary';
+import { recordActivity } from './record-activity';
+
+/**
+ * Records a page view or download of the current request once the response has been sent, so it
+ * adds no latency. Prefetches are not visits. A failure is logged (without values) and never
+ * breaks the page.
+ */
+export async function recordVisit(activity: Parameters<typeof recordActivity>[0]) {
+  const requestHeaders = await headers();
+  if (requestHeaders.get('next-router-prefetch') || requestHeaders.get('purpose') === 'prefetch') return;
+  const client = clientInfoFrom(requestHeaders);
+  const user = await getOptionalUser();
+  after(async () => {
+    try {
+      await recordActivity(activity, { userId: user?.userId ?? null, client });
+    } catch (error) {
+      console.error(`[activity] recording a ${activity.kind} failed: ${errorSummary(error)}`);
+    }
+  });
+}
