@@ -19,6 +19,8 @@ const ZRuntimeEnv = z.object({
 
 const ZServerEnv = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Web server processes in production; default one per CPU core, at most 4. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   HOST: z.string().min(1).default('0.0.0.0'),
   APP_URL: z.url().optional(),
 });

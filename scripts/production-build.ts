@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { childEnv } from '@/lib/env';
 
 const SOURCES = ['app', 'lib', 'db', 'emails', 'public', 'proxy.ts', 'next.config.ts', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json'];
 const FINGERPRINT_FILE = path.join('.next', 'stockroom-source-fingerprint');
+/** The production web worker, compiled, so the processes that render pages run without a TypeScript loader. */
+export const WEB_WORKER_BUNDLE = path.join('.next', 'stockroom', 'web-worker.cjs');
 
 /** A hash of everything the production build is made from, so `npm test` and the demo build only when it changed. */
 export function sourceFingerprint(): string {
@@ -34,6 +37,17 @@ export function buildProduction() {
     env: childEnv({ NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' }),
   });
   if (result.status !== 0) throw new Error('The production build failed (see above).');
+  buildSync({
+    entryPoints: ['scripts/web-worker.ts'],
+    outfile: WEB_WORKER_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    packages: 'external',
+    alias: { 'server-only': './scripts/empty-module.cjs' },
+    logLevel: 'warning',
+  });
   writeFileSync(FINGERPRINT_FILE, fingerprint);
 }
 

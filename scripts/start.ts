@@ -2,6 +2,17 @@ import { parseArgs } from 'node:util';
 import { applyDerivedEnv, runtimeEnv, serverEnv, setEnv } from '@/lib/env';
 import { runScript } from './run-script';
 
+/** Development serves from this process (hot reload); production from one process per core. */
+async function startWeb(dev: boolean) {
+  const { PORT, HOST, APP_URL } = serverEnv();
+  if (dev) {
+    const { startWebServer } = await import('@/lib/server/start-web-server');
+    return startWebServer({ port: PORT, host: HOST, dev, https: APP_URL.startsWith('https://') });
+  }
+  const { startWebCluster, webConcurrency } = await import('@/lib/server/web-cluster');
+  return startWebCluster(webConcurrency());
+}
+
 export type TLaunched = { url: string; stop: () => Promise<void> };
 
 /**
@@ -21,11 +32,9 @@ export async function launch(options: { dev: boolean; demo: boolean }): Promise<
   await migrateDatabase(database.url);
 
   const { startWorkers } = await import('@/lib/jobs/start-workers');
-  const { startWebServer } = await import('@/lib/server/start-web-server');
   const { closeDatabase } = await import('@/lib/db/client');
   const workers = await startWorkers();
-  const { PORT, HOST, APP_URL } = serverEnv();
-  const web = await startWebServer({ port: PORT, host: HOST, dev: options.dev, https: APP_URL.startsWith('https://') });
+  const web = await startWeb(options.dev);
   console.log(`Stockroom is serving ${runtimeEnv().NODE_ENV} on ${web.url}${database.embedded ? ' (embedded PostgreSQL)' : ''}`);
 
   let stopping: Promise<void> | undefined;
