@@ -40,7 +40,11 @@ async function startBoss(): Promise<PgBoss> {
   const { DATABASE_URL } = databaseEnv();
   if (!DATABASE_URL) throw new Error('DATABASE_URL is not set: the job queue needs the database.');
   const boss = new PgBoss({ connectionString: DATABASE_URL, max: BOSS_POOL_SIZE, connectionTimeoutMillis: 5_000 });
-  boss.on('error', (error) => logLine('error', 'jobs', describe(error)));
+  boss.on('error', (error) => {
+    // 57P01: the server is shutting down (the embedded one stops on Ctrl-C alongside us); not a fault.
+    if ((error as { code?: string }).code === '57P01') return;
+    logLine('error', 'jobs', describe(error));
+  });
   boss.on('warning', (warning) => logLine('warn', 'jobs', warning.message));
   await boss.start();
   // Queues must exist before a job is sent to them. Creating one that exists changes nothing;
