@@ -28,6 +28,8 @@ const config = [
     },
   },
   { files: ['lib/env.ts'], rules: { 'no-restricted-properties': 'off' } },
+  // One logger (lib/log): one line per event, no personal values, line breaks collapsed.
+  { files: ['lib/**', 'app/**', 'proxy.ts'], ignores: ['lib/log/**'], rules: { 'no-console': 'error' } },
   {
     // app -> lib -> db, never back.
     files: ['app/**', 'proxy.ts', 'emails/**', 'scripts/**', 'instrumentation.ts'],

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { errorFrames, errorSummary } from './log/error-summary';
+import { logLine } from './log/log-line';
 
 export type TErrorCode = 'NOT_FOUND' | 'INVALID_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'RATE_LIMITED';
 
@@ -53,7 +54,7 @@ export function describeError(error: unknown): { status: number; failure: TActio
     };
   }
   // Class, code and frames only: a database error's message repeats the query's parameters (checklist 33).
-  console.error(`[error] ${errorSummary(error)} ${errorFrames(error)}`);
+  logLine('error', 'error', `${errorSummary(error)} ${errorFrames(error)}`);
   return { status: 500, failure: { ok: false, error: GENERIC_MESSAGE, fieldErrors: {} } };
 }
 

@@ -5,6 +5,7 @@ import { getOptionalUser } from '@/lib/auth/guards';
 import { clientInfoFrom } from '@/lib/http/client-info';
 import { errorSummary } from '@/lib/log/error-summary';
 import { recordActivity } from './record-activity';
+import { logLine } from '@/lib/log/log-line';
 
 /**
  * Records a page view or download of the current request once the response has been sent, so it
@@ -20,7 +21,7 @@ export async function recordVisit(activity: Parameters<typeof recordActivity>[0]
     try {
       await recordActivity(activity, { userId: user?.userId ?? null, client });
     } catch (error) {
-      console.error(`[activity] recording a ${activity.kind} failed: ${errorSummary(error)}`);
+      logLine('error', 'activity', `recording a ${activity.kind} failed: ${errorSummary(error)}`);
     }
   });
 }

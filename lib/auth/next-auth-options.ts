@@ -4,7 +4,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { secretsEnv } from '@/lib/env';
 import { clientInfoFrom } from '@/lib/http/client-info';
-import { logLine } from '@/lib/jobs/log';
+import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
 import { safeReturnPath } from './guards';
 import { rememberedEmailCookie } from './remembered-email';

@@ -5,7 +5,7 @@ import { users } from '@/db/schema';
 import { recordActivity } from '@/lib/activity/record-activity';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
-import { logLine } from '@/lib/jobs/log';
+import { logLine } from '@/lib/log/log-line';
 import { clearThrottle, hitThrottle, peekThrottle, type TThrottleState } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
 import { errorSummary } from '@/lib/log/error-summary';

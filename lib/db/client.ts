@@ -4,6 +4,8 @@ import { Pool } from 'pg';
 import * as relations from '@/db/relations';
 import * as tables from '@/db/schema';
 import { databaseEnv } from '@/lib/env';
+import { logLine } from '@/lib/log/log-line';
+import { errorSummary } from '@/lib/log/error-summary';
 
 const schema = { ...tables, ...relations };
 export type TDatabase = NodePgDatabase<typeof schema>;
@@ -20,7 +22,7 @@ function createPool(): Pool {
   }
   const pool = new Pool({ connectionString: DATABASE_URL, max: DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error(`[db] idle client error: ${error.message}`));
+  pool.on('error', (error) => logLine('error', 'db', `idle client error: ${errorSummary(error)}`));
   return pool;
 }
 

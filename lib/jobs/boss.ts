@@ -1,7 +1,7 @@
 import 'server-only';
 import { PgBoss } from 'pg-boss';
 import { databaseEnv } from '@/lib/env';
-import { logLine } from './log';
+import { logLine } from '@/lib/log/log-line';
 import { queueDefinitions, queueNames } from './queues';
 
 /**

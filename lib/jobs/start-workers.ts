@@ -6,7 +6,7 @@ import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
 import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
 import { getBoss, stopBoss } from './boss';
-import { logLine } from './log';
+import { logLine } from '@/lib/log/log-line';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { mailOutbox } from '@/db/schema';
 import { db } from '@/lib/db/client';
-import { logLine, oneLine } from '@/lib/jobs/log';
+import { logLine, oneLine } from '@/lib/log/log-line';
 import { openEnvelope, type TMailEnvelope } from './envelope';
 import { assertHeaderSafe } from './headers';
 import { mailTransport } from './transport';

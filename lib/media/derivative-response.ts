@@ -1,6 +1,8 @@
 import 'server-only';
 import { matchesEtag } from './derivative-request';
 import { readDerivative, type TDerivativeKind } from './read-derivative';
+import { logLine } from '@/lib/log/log-line';
+import { errorFrames, errorSummary } from '@/lib/log/error-summary';
 
 const CACHE_CONTROL = 'public, max-age=86400';
 
@@ -34,7 +36,7 @@ export async function derivativeResponse(request: Request, imageId: number, kind
       headers: { ...headers, 'Content-Type': derivative.contentType, 'Content-Length': String(derivative.size) },
     });
   } catch (error) {
-    console.error(`[media] serving the ${kind} of image ${imageId} failed:`, error);
+    logLine('error', 'media', `serving the ${kind} of image ${imageId} failed: ${errorSummary(error)} ${errorFrames(error)}`);
     return new Response(null, { status: 500, headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
   }
 }

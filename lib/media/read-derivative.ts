@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { imageMedia, images } from '@/db/schema';
 import { db } from '@/lib/db/client';
 import { mediaStorage, type TMediaStorage } from './storage';
+import { logLine } from '@/lib/log/log-line';
 
 export const DERIVATIVE_KINDS = ['thumb', 'preview'] as const;
 export type TDerivativeKind = (typeof DERIVATIVE_KINDS)[number];
@@ -36,7 +37,7 @@ export async function readDerivative(
 
   const stored = await (options.storage ?? mediaStorage()).read({ area: 'derived', key: row.key, extension: 'webp' });
   if (!stored) {
-    console.error(`[media] the ${kind} of image ${imageId} is missing from storage`);
+    logLine('error', 'media', `the ${kind} of image ${imageId} is missing from storage`);
     return null;
   }
   return { stream: stored.stream, contentType: 'image/webp', size: stored.size, etag: etagFor(kind, row.key) };

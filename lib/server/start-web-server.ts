@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import next from 'next';
 import { baselineSecurityHeaders, PEER_HEADER } from '@/lib/http/security-headers';
+import { logLine } from '@/lib/log/log-line';
+import { errorFrames, errorSummary } from '@/lib/log/error-summary';
 
 export type TWebServer = { url: string; close: () => Promise<void> };
 
@@ -20,7 +22,7 @@ export async function startWebServer(options: { port: number; host: string; dev:
     for (const [name, value] of headers) response.setHeader(name, value);
     response.removeHeader('X-Powered-By');
     handle(request, response).catch((error: unknown) => {
-      console.error('[http] unhandled', error);
+      logLine('error', 'http', `unhandled: ${errorSummary(error)} ${errorFrames(error)}`);
       if (!response.headersSent) response.statusCode = 500;
       response.end();
     });

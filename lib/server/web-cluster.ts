@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { serverEnv } from '@/lib/env';
+import { logLine } from '@/lib/log/log-line';
 
 export type TWebCluster = { url: string; close: () => Promise<void> };
 
@@ -32,7 +33,7 @@ export async function startWebCluster(count: number): Promise<TWebCluster> {
   await Promise.all(workers.map(ready));
   cluster.on('exit', (worker, code) => {
     if (closing) return;
-    console.error(`[web] worker ${worker.process.pid} exited (code ${code}); starting another`);
+    logLine('error', 'web', `worker ${worker.process.pid} exited (code ${code}); starting another`);
     cluster.fork();
   });
 
