@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { SelectField, TextField, YesNoField } from '@/app/_components/form-fields';
 import { saveDetailsAction } from './actions';
-import { SelectField, TextField, YesNoField } from './_components/fields';
 import { FormFeedback, SubmitButton } from './_components/form-feedback';
 import { INITIAL_FORM_STATE } from './_components/form-state';
 
@@ -48,7 +48,7 @@ export function DetailsForm({
           label="Country"
           optional
           autoComplete="country"
-          emptyLabel="Not given"
+          placeholder="Not given"
           options={countries}
           defaultValue={values.countryCode}
           error={errors.countryCode}

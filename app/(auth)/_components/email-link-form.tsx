@@ -2,8 +2,9 @@
 
 import { useActionState } from 'react';
 import type { TActionResult } from '@/lib/errors';
-import { ErrorSummary } from './error-summary';
-import { Notice, TextField } from './fields';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { TextField } from '@/app/_components/form-fields';
+import { Notice } from './page-shell';
 import { SubmitButton } from './submit-button';
 
 export type TEmailLinkState = (TActionResult & { email?: string }) | null;

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmailLinkForm } from '../_components/email-link-form';
-import { linkClass, PageShell } from '../_components/fields';
+import { linkClass } from '@/app/_components/link-class';
+import { PageShell } from '../_components/page-shell';
 import { resendActivationAction } from './actions';
 import { ACTIVATION_SENT_MESSAGE } from './messages';
 

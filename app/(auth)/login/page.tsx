@@ -5,7 +5,7 @@ import { getOptionalUser, safeReturnPath } from '@/lib/auth/guards';
 import { rememberedEmailCookie } from '@/lib/auth/remembered-email';
 import { signedOutReasonMessage } from '@/lib/auth/sign-in-messages';
 import { getSetting } from '@/lib/settings/get-setting';
-import { PageShell } from '../_components/fields';
+import { PageShell } from '../_components/page-shell';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -7,7 +7,8 @@ import { getOptionalUser } from '@/lib/auth/guards';
 import { PASSWORD_RULES_TEXT } from '@/lib/auth/password-policy';
 import { registrationTexts } from '@/lib/content/site-texts';
 import { getSetting } from '@/lib/settings/get-setting';
-import { linkClass, PageShell } from '../_components/fields';
+import { linkClass } from '@/app/_components/link-class';
+import { PageShell } from '../_components/page-shell';
 import { RegisterForm, type TRegisterCustomField } from './register-form';
 
 export const metadata: Metadata = { title: 'Create an account' };

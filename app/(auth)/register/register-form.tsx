@@ -1,8 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ErrorSummary } from '../_components/error-summary';
-import { CheckboxField, radioId, RadioGroup, SelectField, TextField } from '../_components/fields';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { CheckboxField, radioId, RadioGroup, SelectField, TextField } from '@/app/_components/form-fields';
 import { SubmitButton } from '../_components/submit-button';
 import { registerAction } from './actions';
 

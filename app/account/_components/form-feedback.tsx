@@ -1,55 +1,19 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { ReactNode } from 'react';
-import { fieldId } from './fields';
+import { ErrorSummary } from '@/app/_components/error-summary';
 import type { TFormState } from './form-state';
 
 /**
- * The outcome of a form, announced: a refusal as an alert that takes focus and links to each
- * marked field; a success in a status region that is always present, so screen readers read it.
+ * The outcome of a form, announced: a refusal as the error summary (an alert that takes focus and
+ * links to each marked field); a success in a status region that is always present, so screen
+ * readers read it.
  */
 export function FormFeedback({ state, fieldOrder = [] }: { state: TFormState; fieldOrder?: string[] }) {
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    if (state.ok === false) summaryRef.current?.focus();
-  }, [state]);
-
-  const fieldErrors = state.ok === false ? Object.entries(state.fieldErrors) : [];
-  const position = (name: string) => {
-    const index = fieldOrder.indexOf(name);
-    return index === -1 ? fieldOrder.length : index;
-  };
-  fieldErrors.sort(([a], [b]) => position(a) - position(b));
-
   return (
     <>
-      {state.ok === false ? (
-        <div
-          ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          aria-labelledby={headingId}
-          className="rounded-md border-l-4 border-red-700 bg-red-50 p-4 text-red-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-700"
-        >
-          <h2 id={headingId} className="font-semibold">
-            {state.error}
-          </h2>
-          {fieldErrors.length > 0 ? (
-            <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-              {fieldErrors.map(([name, message]) => (
-                <li key={name}>
-                  <a href={`#${fieldId(name)}`} className="underline underline-offset-2 hover:no-underline">
-                    {message}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary failure={state.ok === false ? state : null} order={fieldOrder} />
       <div role="status" aria-live="polite">
         {state.ok === true ? (
           <p className="rounded-md border-l-4 border-brand-700 bg-brand-50 p-4 font-medium text-brand-800">{state.message}</p>

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { getMyDetails, listMyActivity, type TMyActivityRow } from '@/lib/accounts/get-my-account';
 import { requireUser } from '@/lib/auth/guards';
 import { parseSearchQuery, searchHref } from '@/lib/catalog/search-query';
+import { linkClass } from '@/app/_components/link-class';
 import { countryName } from '../_components/format';
 import { PageHeader } from '../_components/page-header';
 import { Timestamp } from '../_components/timestamp';
@@ -65,7 +66,7 @@ function SearchItem({ row }: { row: TMyActivityRow }) {
         <span className="text-neutral-600">
           <Timestamp value={row.createdAt} />
         </span>
-        <Link href={searchHref(query)} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+        <Link href={searchHref(query)} className={linkClass}>
           Search again<span className="sr-only"> for {row.searchQuery || 'all images'}</span>
         </Link>
       </div>
@@ -78,7 +79,7 @@ function ImageItem({ row }: { row: TMyActivityRow }) {
     <li className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:justify-between sm:gap-6">
       <p className="min-w-0 break-words">
         {row.imageId !== null && row.imageTitle !== null && row.imagePublished ? (
-          <Link href={`/images/${row.imageId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+          <Link href={`/images/${row.imageId}`} className={linkClass}>
             {row.imageTitle}
           </Link>
         ) : row.imageTitle !== null ? (

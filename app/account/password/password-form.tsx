@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { TextField } from '../_components/fields';
+import { TextField } from '@/app/_components/form-fields';
 import { FormFeedback, SubmitButton } from '../_components/form-feedback';
 import { INITIAL_FORM_STATE } from '../_components/form-state';
 import { changePasswordAction } from './actions';

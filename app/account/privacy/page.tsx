@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getMyDetails } from '@/lib/accounts/get-my-account';
 import { requireUser } from '@/lib/auth/guards';
 import { registrationTexts } from '@/lib/content/site-texts';
+import { linkClass } from '@/app/_components/link-class';
 import { PageHeader } from '../_components/page-header';
 import { Timestamp } from '../_components/timestamp';
 import { MarketingPreference } from './marketing-preference';
@@ -75,7 +76,7 @@ export default async function PrivacyAndMarketingPage() {
           ) : null}
         </p>
         <p className="mt-3">
-          <Link href="/privacy" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+          <Link href="/privacy" className={linkClass}>
             Read the privacy policy
           </Link>
         </p>

@@ -6,8 +6,8 @@
 import { createElement, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ErrorSummary } from '@/app/(auth)/_components/error-summary';
-import { CheckboxField, RadioGroup, TextField } from '@/app/(auth)/_components/fields';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { CheckboxField, RadioGroup, TextField } from '@/app/_components/form-fields';
 import { ActivateForm } from '@/app/(auth)/activate/[token]/activate-form';
 import { LoginForm } from '@/app/(auth)/login/login-form';
 import { RegisterForm } from '@/app/(auth)/register/register-form';

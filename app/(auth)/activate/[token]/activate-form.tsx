@@ -2,8 +2,9 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { linkClass } from '@/app/_components/link-class';
 import { EmailLinkForm } from '../../_components/email-link-form';
-import { linkClass, Notice } from '../../_components/fields';
+import { Notice } from '../../_components/page-shell';
 import { SubmitButton } from '../../_components/submit-button';
 import { activateAction, resendActivationAction } from '../actions';
 import { ACTIVATION_SENT_MESSAGE } from '../messages';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { INVALID_ACTIVATION_LINK, isActivationLinkUsable } from '@/lib/accounts/activate-account';
-import { PageShell } from '../../_components/fields';
+import { PageShell } from '../../_components/page-shell';
 import { ActivateForm } from './activate-form';
 
 export const metadata: Metadata = { title: 'Activate your account', referrer: 'no-referrer', robots: { index: false, follow: false } };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { linkClass, PageShell } from '../../_components/fields';
+import { linkClass } from '@/app/_components/link-class';
+import { PageShell } from '../../_components/page-shell';
 
 export const metadata: Metadata = { title: 'Check your e-mail' };
 

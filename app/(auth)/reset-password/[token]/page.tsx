@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { INVALID_RESET_LINK, isResetLinkUsable } from '@/lib/accounts/reset-password';
 import { PASSWORD_RULES_TEXT } from '@/lib/auth/password-policy';
-import { PageShell } from '../../_components/fields';
+import { PageShell } from '../../_components/page-shell';
 import { ResetPasswordForm } from './reset-password-form';
 
 export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer', robots: { index: false, follow: false } };

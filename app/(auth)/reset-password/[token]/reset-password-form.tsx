@@ -2,9 +2,11 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { ErrorSummary } from '@/app/_components/error-summary';
+import { TextField } from '@/app/_components/form-fields';
+import { linkClass } from '@/app/_components/link-class';
 import { EmailLinkForm } from '../../_components/email-link-form';
-import { ErrorSummary } from '../../_components/error-summary';
-import { linkClass, Notice, TextField } from '../../_components/fields';
+import { Notice } from '../../_components/page-shell';
 import { SubmitButton } from '../../_components/submit-button';
 import { requestResetAction, resetPasswordAction } from '../actions';
 import { RESET_SENT_MESSAGE } from '../messages';

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 
 /**
- * Form fields for the account pages: a visible label for every field, the hint and the error tied to
- * the field with aria-describedby, aria-invalid while it has an error. Plain components: they render
- * the same in server and client components. Styling is Tailwind classes only (the CSP allows no
- * inline styles).
+ * Form fields for the sign-in, registration and My Account pages: a visible label for every field,
+ * the hint and the error tied to the field with aria-describedby, aria-invalid while it has an
+ * error. Ids come from the field's name (`field-${name}`), so an error summary can link to the field
+ * it names. Plain components: they render the same in server and client components. Styling is
+ * Tailwind classes only (the CSP allows no inline styles).
  */
 
 export const fieldId = (name: string) => `field-${name}`;
@@ -29,11 +30,12 @@ function Label({ htmlFor, children, optional }: { htmlFor: string; children: Rea
   );
 }
 
+/** A <div>, not a <p>: a hint may be a list (the password rules). */
 function Hint({ name, children }: { name: string; children: ReactNode }) {
   return (
-    <p id={hintId(name)} className="mt-1 text-sm text-neutral-600">
+    <div id={hintId(name)} className="mt-1 text-sm text-neutral-600">
       {children}
-    </p>
+    </div>
   );
 }
 
@@ -58,11 +60,14 @@ type TTextFieldProps = {
   error?: string;
   defaultValue?: string;
   spellCheck?: boolean;
+  maxLength?: number;
+  /** Classes for the wrapper (label, input, hint and error), e.g. a narrower width. */
+  className?: string;
 };
 
-export function TextField({ name, label, type = 'text', autoComplete, required, optional, hint, error, defaultValue, spellCheck }: TTextFieldProps) {
+export function TextField({ name, label, type = 'text', autoComplete, required, optional, hint, error, defaultValue, spellCheck, maxLength, className }: TTextFieldProps) {
   return (
-    <div>
+    <div className={className}>
       <Label htmlFor={fieldId(name)} optional={optional}>
         {label}
       </Label>
@@ -75,6 +80,7 @@ export function TextField({ name, label, type = 'text', autoComplete, required, 
         required={required}
         defaultValue={defaultValue}
         spellCheck={spellCheck}
+        maxLength={maxLength}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
         className={inputClass(error)}
@@ -88,16 +94,19 @@ type TSelectFieldProps = {
   name: string;
   label: ReactNode;
   options: Array<{ value: string; label: string }>;
+  /** The label of the empty first option. */
   placeholder: string;
   autoComplete?: string;
   optional?: boolean;
   error?: string;
   defaultValue?: string;
+  /** Classes for the wrapper (label, select and error), e.g. a narrower width. */
+  className?: string;
 };
 
-export function SelectField({ name, label, options, placeholder, autoComplete, optional, error, defaultValue }: TSelectFieldProps) {
+export function SelectField({ name, label, options, placeholder, autoComplete, optional, error, defaultValue, className }: TSelectFieldProps) {
   return (
-    <div>
+    <div className={className}>
       <Label htmlFor={fieldId(name)} optional={optional}>
         {label}
       </Label>
@@ -161,7 +170,8 @@ export const radioId = (name: string, value: string) => `${fieldId(name)}-${valu
 type TRadioGroupProps = {
   name: string;
   legend: ReactNode;
-  options: Array<{ value: string; label: ReactNode }>;
+  /** `id` replaces the option's usual id, radioId(name, value). */
+  options: Array<{ value: string; label: ReactNode; id?: string }>;
   required?: boolean;
   optional?: boolean;
   hint?: ReactNode;
@@ -185,45 +195,52 @@ export function RadioGroup({ name, legend, options, required, optional, hint, er
       </legend>
       {hint ? <Hint name={name}>{hint}</Hint> : null}
       <div className={inline ? 'mt-2 flex gap-6' : 'mt-2 space-y-3'}>
-        {options.map((option) => (
-          <div key={option.value} className="flex items-start gap-3">
-            <input
-              id={radioId(name, option.value)}
-              name={name}
-              type="radio"
-              value={option.value}
-              required={required}
-              defaultChecked={defaultValue === option.value}
-              className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={radioId(name, option.value)} className="text-sm text-ink">
-              {option.label}
-            </label>
-          </div>
-        ))}
+        {options.map((option) => {
+          const id = option.id ?? radioId(name, option.value);
+          return (
+            <div key={option.value} className="flex items-start gap-3">
+              <input
+                id={id}
+                name={name}
+                type="radio"
+                value={option.value}
+                required={required}
+                defaultChecked={defaultValue === option.value}
+                className="mt-0.5 h-5 w-5 shrink-0 accent-brand-700"
+              />
+              <label htmlFor={id} className="text-sm text-ink">
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
       </div>
       <FieldError name={name} error={error} />
     </fieldset>
   );
 }
 
-export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success'; children: ReactNode }) {
-  const colours = tone === 'success' ? 'border-brand-600 bg-brand-50' : 'border-neutral-300 bg-neutral-50';
+type TYesNoFieldProps = { name: string; label: ReactNode; defaultValue?: string; error?: string; optional?: boolean };
+
+/**
+ * A yes/no question (My Account's custom fields) as an inline radio group; an optional one also
+ * offers "No answer" (an empty value), ticked while nothing is saved. "Yes" carries the field's own
+ * id, so a summary link to `#field-${name}` lands on it; the others are `-no` and `-none`.
+ */
+export function YesNoField({ name, label, defaultValue, error, optional }: TYesNoFieldProps) {
   return (
-    <div role="status" className={`rounded-md border px-4 py-3 text-sm text-ink ${colours}`}>
-      {children}
-    </div>
+    <RadioGroup
+      name={name}
+      legend={label}
+      inline
+      optional={optional}
+      options={[
+        { value: 'yes', label: 'Yes', id: fieldId(name) },
+        { value: 'no', label: 'No' },
+        ...(optional ? [{ value: '', label: 'No answer', id: radioId(name, 'none') }] : []),
+      ]}
+      defaultValue={defaultValue ?? ''}
+      error={error}
+    />
   );
 }
-
-export function PageShell({ title, intro, children, wide }: { title: string; intro?: ReactNode; children: ReactNode; wide?: boolean }) {
-  return (
-    <div className={`mx-auto px-4 py-10 sm:px-6 ${wide ? 'max-w-2xl' : 'max-w-md'}`}>
-      <h1 className="text-2xl font-semibold tracking-tight text-ink">{title}</h1>
-      {intro ? <div className="mt-2 text-neutral-700">{intro}</div> : null}
-      <div className="mt-6">{children}</div>
-    </div>
-  );
-}
-
-export const linkClass = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800';
