@@ -6,7 +6,10 @@ export async function createScratchDatabase(serverUrl: string, prefix = 'stockro
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
-  await withClient(admin.toString(), (client) => client.query(`create database ${client.escapeIdentifier(name)}`));
+  await withClient(admin.toString(), async (client) => {
+    await dropStaleScratchDatabases(client, prefix);
+    await client.query(`create database ${client.escapeIdentifier(name)}`);
+  });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
@@ -17,6 +20,17 @@ export async function createScratchDatabase(serverUrl: string, prefix = 'stockro
         client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
       ),
   };
+}
+
+/** A run that was killed never dropped its database: remove those of the same prefix older than a day. */
+async function dropStaleScratchDatabases(client: pg.Client, prefix: string) {
+  const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${prefix}\\_%`]);
+  for (const { datname } of rows) {
+    const created = parseInt(datname.slice(prefix.length + 1).split('_')[0] ?? '', 36);
+    if (Number.isFinite(created) && Date.now() - created > 86_400_000) {
+      await client.query(`drop database if exists ${client.escapeIdentifier(datname)} with (force)`);
+    }
+  }
 }
 
 async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
