@@ -48,6 +48,7 @@ test.describe('originals are never public', () => {
         attempts.push(`/_next/image?url=${encodeURIComponent(`/data/media/${original}`)}&w=3840&q=100`);
       }
       attempts.push(`/_next/image?url=${encodeURIComponent(`/media/preview/${row.image_id}`)}&w=3840&q=100`);
+      attempts.push(`/images/${row.original_key}/comp`, `/images/..%2F${row.original_key}/comp`);
     }
 
     for (const path of attempts) {
@@ -56,15 +57,15 @@ test.describe('originals are never public', () => {
       expect.soft(originals.has(sha256(body)), `${path} returned an original`).toBe(false);
       if (response.status() === 200 && (response.headers()['content-type'] ?? '').startsWith('image/')) {
         // Only derivatives of published images may come back, and only from their two routes.
-        expect.soft(path, `${path} returned image bytes`).toMatch(/^\/media\/(thumb|preview)\/\d+(\?.*)?$/);
+        expect.soft(path, `${path} returned image bytes`).toMatch(/^\/(media\/(thumb|preview)\/\d+|images\/\d+\/comp)(\?.*)?$/);
       }
     }
   });
 
-  test('unpublished images have no public derivatives either', async ({ request }) => {
+  test('unpublished images have no public derivatives and no comp either', async ({ request }) => {
     const { unpublishedImageId } = e2eState();
-    for (const kind of ['thumb', 'preview']) {
-      expect((await request.get(`/media/${kind}/${unpublishedImageId}`)).status()).toBe(404);
+    for (const path of [`/media/thumb/${unpublishedImageId}`, `/media/preview/${unpublishedImageId}`, `/images/${unpublishedImageId}/comp`]) {
+      expect((await request.get(path)).status(), path).toBe(404);
     }
   });
 
