@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { seededRandom } from '@/lib/demo/seeded-random';
 
 /**
  * Fills `images` (and `image_media` with placeholder keys: search never reads files) with
@@ -23,17 +24,6 @@ const RARE = ['lighthouse', 'gondola', 'origami', 'glacier', 'zeppelin', 'saxoph
 const FILLER = ['bright', 'quiet', 'modern', 'old', 'green', 'blue', 'golden', 'busy', 'empty', 'warm', 'cold', 'small', 'large', 'view', 'scene', 'detail', 'light', 'shadow', 'colour', 'texture'];
 const CREATORS = ['Ana Ribeiro', 'Jonas Berg', 'Mei Tanaka', 'Omar Haddad', 'Lucía Gómez', 'Piet de Vries', 'Sara Okafor', 'Tomás Novak'];
 
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Picks a word: common words appear in roughly 5% of rows each, rare ones in roughly 0.01%. */
 function word(random: () => number) {
   const roll = random();
@@ -48,7 +38,7 @@ const escapeCopy = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g
 const arrayLiteral = (values: string[]) => `{${values.map((v) => `"${v}"`).join(',')}}`;
 
 function* imageRows(count: number, priceListId: number) {
-  const random = mulberry32(20261123);
+  const random = seededRandom(20261123);
   const start = Date.UTC(2020, 0, 1);
   for (let index = 0; index < count; index++) {
     const titleWords = Array.from({ length: 3 + Math.floor(random() * 4) }, () => word(random));

@@ -27,6 +27,15 @@ export async function issueAccountToken(executor: TExecutor, userId: string, pur
   return token;
 }
 
+/** Unused, unexpired, of this purpose: the only tokens a link may use. */
+const usableToken = (token: string, purpose: TPurpose) =>
+  and(
+    eq(accountTokens.tokenSha256, sha256Hex(token)),
+    eq(accountTokens.purpose, purpose),
+    isNull(accountTokens.usedAt),
+    gt(accountTokens.expiresAt, new Date()),
+  );
+
 /**
  * Uses a token once: a single UPDATE marks it used only if it is unused and unexpired, so two
  * requests racing with the same link cannot both succeed. Returns the user id, or null.
@@ -36,14 +45,7 @@ export async function consumeAccountToken(executor: TExecutor, token: string, pu
   const [row] = await executor
     .update(accountTokens)
     .set({ usedAt: new Date() })
-    .where(
-      and(
-        eq(accountTokens.tokenSha256, sha256Hex(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, new Date()),
-      ),
-    )
+    .where(usableToken(token, purpose))
     .returning({ userId: accountTokens.userId });
   return row?.userId ?? null;
 }
@@ -54,13 +56,6 @@ export async function isAccountTokenUsable(executor: TExecutor, token: string, p
   const [row] = await executor
     .select({ id: accountTokens.id })
     .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenSha256, sha256Hex(token)),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, new Date()),
-      ),
-    );
+    .where(usableToken(token, purpose));
   return Boolean(row);
 }

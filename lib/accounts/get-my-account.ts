@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { activityEvents, consentLedger, images, sessions, users } from '@/db/schema';
 import type { TCustomerActor } from '@/lib/auth/guards';
-import { sessionPolicy } from '@/lib/auth/sessions/session-policy';
+import { idleTimeoutMs as readIdleTimeoutMs } from '@/lib/auth/sessions/session-policy';
 import { db } from '@/lib/db/client';
 import { getSetting } from '@/lib/settings/get-setting';
 
@@ -69,7 +69,7 @@ export type TMySession = {
  * only marks the row on the next request that carries it.
  */
 export async function listMySessions(actor: TCustomerActor, limit = 20): Promise<TMySession[]> {
-  const [rows, { idleTimeoutMs }] = await Promise.all([
+  const [rows, idleTimeoutMs] = await Promise.all([
     db
       .select({
         id: sessions.id,
@@ -88,7 +88,7 @@ export async function listMySessions(actor: TCustomerActor, limit = 20): Promise
       .where(eq(sessions.userId, actor.userId))
       .orderBy(desc(sessions.createdAt), desc(sessions.id))
       .limit(limit),
-    sessionPolicy(),
+    readIdleTimeoutMs(),
   ]);
   const now = Date.now();
   return rows.map(({ expiresAt, remember, ...row }): TMySession => {

@@ -5,7 +5,7 @@ import type { TExecutor } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { createSecretToken } from '../secret-tokens';
 import { endSessionsOfUser } from './end-sessions';
-import { sessionPolicy } from './session-policy';
+import { sessionExpiresAt } from './session-policy';
 
 /**
  * Opens a session and ends every other one of the account (one computer at a time): the other
@@ -16,7 +16,6 @@ export async function createSession(
   executor: TExecutor,
   input: { userId: string; remember: boolean; client: TClientInfo },
 ): Promise<{ sessionId: string; token: string }> {
-  const policy = await sessionPolicy(executor);
   await endSessionsOfUser(input.userId, 'signed_in_elsewhere', { executor });
   const { token, sha256 } = createSecretToken();
   const now = new Date();
@@ -28,7 +27,7 @@ export async function createSession(
       remember: input.remember,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: policy.expiresAt(input.remember, now.getTime()),
+      expiresAt: await sessionExpiresAt(input.remember, now.getTime(), executor),
       ip: input.client.ip,
       browser: input.client.browser,
       os: input.client.os,

@@ -4,7 +4,7 @@ import { sessions, users } from '@/db/schema';
 import { db } from '@/lib/db/client';
 import { sha256Hex } from '../secret-tokens';
 import { endSession } from './end-sessions';
-import { sessionPolicy } from './session-policy';
+import { idleTimeoutMs } from './session-policy';
 
 export type TLoadedSession =
   | {
@@ -56,8 +56,8 @@ export async function loadSession(rawSessionId: string | null): Promise<TLoadedS
     await endSession(row.sessionId, 'expired');
     return { state: 'ended', reason: 'expired' };
   }
-  const { idleTimeoutMs } = await sessionPolicy();
-  if (!row.remember && row.lastSeenAt.getTime() + idleTimeoutMs <= now) {
+  // Remembered sessions have no idle timeout: they skip the setting's query altogether.
+  if (!row.remember && row.lastSeenAt.getTime() + (await idleTimeoutMs()) <= now) {
     await endSession(row.sessionId, 'idle_timeout');
     return { state: 'ended', reason: 'idle_timeout' };
   }
