@@ -3,8 +3,9 @@ import { headers } from 'next/headers';
 import { after } from 'next/server';
 import { getOptionalUser } from '@/lib/auth/guards';
 import { clientInfoFrom } from '@/lib/http/client-info';
+import { isPrefetch } from '@/lib/http/prefetch';
 import { errorSummary } from '@/lib/log/error-summary';
-import { recordActivity } from './record-activity';
+import { recordActivity, type TActivity } from './record-activity';
 import { logLine } from '@/lib/log/log-line';
 
 /**
@@ -12,9 +13,9 @@ import { logLine } from '@/lib/log/log-line';
  * adds no latency. Prefetches are not visits. A failure is logged (without values) and never
  * breaks the page.
  */
-export async function recordVisit(activity: Parameters<typeof recordActivity>[0]) {
+export async function recordVisit(activity: TActivity) {
   const requestHeaders = await headers();
-  if (requestHeaders.get('next-router-prefetch') || requestHeaders.get('purpose') === 'prefetch') return;
+  if (isPrefetch((name) => requestHeaders.get(name))) return;
   const client = clientInfoFrom(requestHeaders);
   const user = await getOptionalUser();
   after(async () => {

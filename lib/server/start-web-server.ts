@@ -3,6 +3,9 @@ import next from 'next';
 import { baselineSecurityHeaders, PEER_HEADER } from '@/lib/http/security-headers';
 import { logLine } from '@/lib/log/log-line';
 import { errorFrames, errorSummary } from '@/lib/log/error-summary';
+import { ActivityBatch } from '@/lib/activity/activity-batch';
+import { PageCache } from './page-cache';
+import { PAGE_CACHE_MAX_BYTES, PAGE_TTL_MS, withPageCache } from './serve-with-page-cache';
 
 export type TWebServer = { url: string; close: () => Promise<void> };
 
@@ -14,7 +17,12 @@ export type TWebServer = { url: string; close: () => Promise<void> };
 export async function startWebServer(options: { port: number; host: string; dev: boolean; https: boolean }): Promise<TWebServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.host, port: options.port });
   await app.prepare();
-  const handle = app.getRequestHandler();
+  const nextHandler = app.getRequestHandler();
+  const guestVisits = new ActivityBatch();
+  // Development renders every request, so an edit shows at once.
+  const handle = options.dev
+    ? nextHandler
+    : withPageCache(nextHandler, { cache: new PageCache({ ttlMs: PAGE_TTL_MS, maxBytes: PAGE_CACHE_MAX_BYTES }), guestVisits });
   const headers = Object.entries(baselineSecurityHeaders({ https: options.https }));
 
   const server: Server = createServer((request, response) => {
@@ -36,10 +44,12 @@ export async function startWebServer(options: { port: number; host: string; dev:
 
   return {
     url: `http://localhost:${options.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await guestVisits.flush();
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { recordVisit } from '@/lib/activity/record-visit';
 import { searchImages, type TSearchResult } from '@/lib/catalog/search-images';
+import { searchVisitOf } from '@/lib/catalog/search-visit';
 import { hasFilters, parseSearchQuery, searchHref, SORTS, type TSearchQuery } from '@/lib/catalog/search-query';
 import { formatCount, formatImageCount } from '@/lib/format/number';
 import { ImageGrid } from '../_components/image-grid';
@@ -27,10 +28,8 @@ export async function generateMetadata({ searchParams }: TProps): Promise<Metada
 export default async function SearchPage({ searchParams }: TProps) {
   const query = parseSearchQuery(await searchParams);
   const result = await searchImages(query);
-  // A search is recorded once, on its first page; paging through it is the same search.
-  if (query.page === 1 && (query.q !== '' || hasFilters(query))) {
-    await recordVisit({ kind: 'search', searchQuery: query.q, searchFilters: searchFiltersOf(query) });
-  }
+  const visit = searchVisitOf(query);
+  if (visit) await recordVisit(visit);
 
   const showsWords = query.q !== '' && !result.textIgnored;
 
@@ -170,14 +169,4 @@ function Results({ query, result }: { query: TSearchQuery; result: TSearchResult
       </ul>
     </div>
   );
-}
-
-function searchFiltersOf(query: TSearchQuery): Record<string, string> {
-  const filters: Record<string, string> = {};
-  for (const key of ['orientation', 'licence', 'people', 'release'] as const) {
-    const value = query[key];
-    if (value) filters[key] = value;
-  }
-  if (query.q) filters.sort = query.sort;
-  return filters;
 }

@@ -2,7 +2,7 @@ import { eq, isNull, and, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityEvents, images } from '@/db/schema';
 import { getMyDetails, listMyActivity } from '@/lib/accounts/get-my-account';
-import { recordActivity } from '@/lib/activity/record-activity';
+import { activityRow, recordActivity, recordActivityRows } from '@/lib/activity/record-activity';
 import { closeDatabase, db } from '@/lib/db/client';
 import { countryOf, type TClientInfo } from '@/lib/http/client-info';
 import { createSignedInCustomer } from '../../helpers/actor-factory';
@@ -135,5 +135,36 @@ describe('recordActivity', () => {
       .where(and(isNull(activityEvents.subjectUserId), like(activityEvents.searchQuery, 'guest%')));
     expect(guestRows.length).toBeGreaterThan(0);
     for (const { ip } of guestRows) expect(ip === null || ip.endsWith('.0') || ip.endsWith('::')).toBe(true);
+  });
+});
+
+describe('recordActivityRows (the guest page-view batch)', () => {
+  it('writes every row as recordActivity would, skipping a row whose image is gone', async () => {
+    const word = `batch-${Date.now()}`;
+    const guest = { userId: null, client: client('203.0.113.77') };
+    const goneImageId = await insertImage('Withdrawn and deleted');
+    await db.delete(images).where(eq(images.id, goneImageId));
+
+    await recordActivityRows([
+      activityRow({ kind: 'search', searchQuery: word, searchFilters: { orientation: 'portrait', sort: 'relevance' } }, guest),
+      activityRow({ kind: 'preview_view', imageId: lighthouseId }, guest),
+      activityRow({ kind: 'preview_view', imageId: goneImageId }, guest),
+    ]);
+
+    const [search] = await db.select().from(activityEvents).where(eq(activityEvents.searchQuery, word));
+    expect(search).toMatchObject({
+      kind: 'search',
+      subjectUserId: null,
+      searchFilters: { orientation: 'portrait', sort: 'relevance' },
+      ip: '203.0.113.0',
+      browser: 'Chrome 126',
+      os: 'Windows 11',
+    });
+    expect(search!.createdAt).toBeInstanceOf(Date);
+    const previews = await db
+      .select({ imageId: activityEvents.imageId, ip: activityEvents.ip })
+      .from(activityEvents)
+      .where(and(eq(activityEvents.kind, 'preview_view'), eq(activityEvents.ip, '203.0.113.0')));
+    expect(previews).toEqual([{ imageId: lighthouseId, ip: '203.0.113.0' }]);
   });
 });

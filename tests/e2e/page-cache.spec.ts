@@ -1,0 +1,135 @@
+/**
+ * The guest page cache (lib/server/serve-with-page-cache.ts) against the production build: a
+ * repeated guest search is served from the cache with a fresh nonce, still works in the browser and
+ * still records the visit; signed-in customers and Next's router requests always get a render.
+ */
+import { randomBytes } from 'node:crypto';
+import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { createCustomer, signIn, withDb } from './customers';
+
+const CACHE = 'x-stockroom-cache';
+
+/** A search nobody else in the run makes, so its first request is always a miss. */
+const uniqueSearch = (word = 'lighthouse') => `/search?q=${word}&orientation=landscape&run=${randomBytes(4).toString('hex')}`;
+
+/**
+ * Each web process keeps its own cache and a new connection may reach either one, so a page can miss
+ * once per process before every process has it: ask until a hit (at most one miss per process).
+ */
+async function requestUntilHit(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+  const responses: APIResponse[] = [];
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const response = await request.get(path, { headers });
+    responses.push(response);
+    if (response.headers()[CACHE] === 'hit') return { hit: response, responses };
+  }
+  throw new Error(`${path} was never served from the cache`);
+}
+
+const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
+
+const searchVisits = (query: string) =>
+  withDb(async (client) => {
+    const { rows } = await client.query<{ n: string }>(
+      `select count(*) as n from activity_events where kind = 'search' and search_query = $1 and subject_user_id is null`,
+      [query],
+    );
+    return Number(rows[0]!.n);
+  });
+
+test.describe('page cache', () => {
+  test('a repeated guest search is served from the cache, with its own nonce in the policy and in every script', async ({ request }) => {
+    const path = uniqueSearch();
+    const { hit: second, responses } = await requestUntilHit(request, path);
+    const first = responses[0]!;
+    expect(first.status()).toBe(200);
+    expect(second.status()).toBe(200);
+    expect(first.headers()[CACHE]).toBe('miss');
+
+    const [firstNonce, secondNonce] = [nonceOf(first), nonceOf(second)];
+    expect(firstNonce).toBeTruthy();
+    expect(secondNonce).toBeTruthy();
+    expect(secondNonce).not.toBe(firstNonce);
+    const [firstHtml, secondHtml] = [await first.text(), await second.text()];
+    expect(secondHtml).not.toContain(firstNonce!);
+    expect(secondHtml).toContain(`nonce="${secondNonce}"`);
+    expect(secondHtml.replaceAll(secondNonce!, firstNonce!)).toBe(firstHtml);
+    // The rest of the baseline headers survive the cache.
+    expect(second.headers()['x-content-type-options']).toBe('nosniff');
+    expect(second.headers()['set-cookie']).toBeUndefined();
+  });
+
+  test('a cached page hydrates under its policy: scripts carry the new nonce and client navigation works', async ({ page }) => {
+    const path = uniqueSearch();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    // Once per process (see requestUntilHit), then the browser's document request must be a hit.
+    let response = await page.goto(path);
+    for (let attempt = 0; attempt < 5 && response?.headers()[CACHE] !== 'hit'; attempt++) response = await page.goto(path);
+    expect(response?.headers()[CACHE]).toBe('hit');
+    const nonce = /'nonce-([^']+)'/.exec(response?.headers()['content-security-policy'] ?? '')?.[1];
+    const scriptNonces = await page.locator('script').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    for (const scriptNonce of scriptNonces) expect(scriptNonce).toBe(nonce);
+    await expect(page.getByRole('heading', { level: 1, name: 'Images for “lighthouse”' })).toBeVisible();
+
+    await page.getByRole('link', { name: 'Stockroom', exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { name: 'New in the catalogue' })).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
+  test('a search served from the cache is recorded like a rendered one', async ({ request }) => {
+    const word = `lighthouse${randomBytes(3).toString('hex')}`;
+    const path = `/search?q=${word}`;
+    const { responses } = await requestUntilHit(request, path);
+    expect(responses.length).toBeGreaterThan(1);
+    // Every view counts once, rendered (miss) or served from the cache (hit).
+    await expect.poll(() => searchVisits(word)).toBe(responses.length);
+    // Paging through a search is not a new search, cached or not.
+    await requestUntilHit(request, `${path}&page=2`);
+    await request.get(`${path}&page=2`);
+    await expect.poll(() => searchVisits(word)).toBe(responses.length);
+  });
+
+  test('a hit is compressed for a client that accepts gzip', async ({ request }) => {
+    const path = uniqueSearch();
+    const { hit: response } = await requestUntilHit(request, path, { 'accept-encoding': 'gzip' });
+    expect(response.headers()['content-encoding']).toBe('gzip');
+    expect(response.headers()['vary']).toMatch(/accept-encoding/i);
+    // Playwright inflates the body it hands over.
+    expect(await response.text()).toContain('<title>“lighthouse” images · Stockroom</title>');
+  });
+
+  test('a signed-in customer never gets the guest copy', async ({ page }) => {
+    const path = uniqueSearch();
+    await requestUntilHit(page.request, path);
+
+    const customer = await createCustomer();
+    await signIn(page, customer);
+    const response = await page.goto(path);
+    expect(response?.headers()[CACHE]).toBeUndefined();
+    await expect(page.getByRole('link', { name: 'My account' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0);
+  });
+
+  test("Next's router requests and unknown cookies are rendered, not cached", async ({ request }) => {
+    const path = uniqueSearch();
+    await requestUntilHit(request, path);
+    const flight = await request.get(path, { headers: { rsc: '1' } });
+    expect(flight.headers()[CACHE]).toBeUndefined();
+    expect(flight.headers()['content-type']).toContain('text/x-component');
+    const withCookie = await request.get(path, { headers: { cookie: 'someone-elses=1' } });
+    expect(withCookie.headers()[CACHE]).toBeUndefined();
+  });
+
+  test('a page that is not found is not cached', async ({ request }) => {
+    const first = await request.get('/images/999999998');
+    const second = await request.get('/images/999999998');
+    expect(first.status()).toBe(404);
+    expect(second.status()).toBe(404);
+    expect(second.headers()[CACHE]).toBe('miss');
+  });
+});
