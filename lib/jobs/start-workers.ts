@@ -4,6 +4,7 @@ import { mailEnv } from '@/lib/env';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
+import { sweepOrphanMedia } from '@/lib/media/sweep-orphan-media';
 import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
 import { getBoss, stopBoss } from './boss';
 import { logLine } from '@/lib/log/log-line';
@@ -25,7 +26,8 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
 /**
  * Starts pg-boss, brings the queues' options up to date and registers the workers: mail delivery
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
- * development, and their jobs wait unclaimed, so no retry is spent) and the daily outbox purge.
+ * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
+ * outbox, unactivated accounts, throttle counters and orphaned media files.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -73,6 +75,15 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     await purgeThrottleCounters();
   });
   await boss.schedule('throttle.purge', '7 * * * *', {}, { tz: 'UTC' });
+
+  await boss.work('media.sweep-orphans', polling, async () => {
+    const swept = await sweepOrphanMedia();
+    if (swept.removed + swept.interrupted > 0) {
+      logLine('info', 'media', `removed ${swept.removed} files no image refers to and ${swept.interrupted} half-written ones`);
+    }
+    return swept;
+  });
+  await boss.schedule('media.sweep-orphans', '23 4 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

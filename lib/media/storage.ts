@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { storageEnv } from '@/lib/env';
 
@@ -31,7 +31,13 @@ export type TMediaStorage = {
   /** Removes the object; removing one that does not exist is not an error. */
   delete(object: TMediaObject): Promise<void>;
   exists(object: TMediaObject): Promise<boolean>;
+  /** Every object in an area, with when it was written: for sweeping objects that no row refers to. */
+  list(area: TMediaArea): AsyncIterable<TListedObject>;
+  /** Removes what writes interrupted before `before` left behind (a crash during put); returns how many. */
+  removeInterruptedWrites(before: Date): Promise<number>;
 };
+
+export type TListedObject = { object: TMediaObject; writtenAt: Date };
 
 const STORAGE_KEY = /^[0-9a-f]{32}$/;
 
@@ -66,7 +72,7 @@ export function createLocalDiskStorage(rootDir: string): TMediaStorage {
       await mkdir(path.dirname(target), { recursive: true });
       // Written under a temporary name, then linked into place: a reader never sees half a file, and
       // link() refuses (EEXIST) to replace an object that is already there.
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.partial`;
+      const temporary = `${target}.${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`;
       try {
         await writeFile(temporary, bytes, { flag: 'wx' });
         await link(temporary, target);
@@ -91,7 +97,58 @@ export function createLocalDiskStorage(rootDir: string): TMediaStorage {
     async exists(object) {
       return fileExists(absolute(object));
     },
+
+    async *list(area) {
+      for (const { file, name } of await shardFiles(root, area)) {
+        const object = objectFromFileName(area, name);
+        if (!object) continue;
+        const info = await stat(file).catch(() => null);
+        if (info?.isFile()) yield { object, writtenAt: info.mtime };
+      }
+    },
+
+    async removeInterruptedWrites(before) {
+      let removed = 0;
+      for (const area of MEDIA_AREAS) {
+        for (const { file, name } of await shardFiles(root, area)) {
+          if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+          const info = await stat(file).catch(() => null);
+          if (!info || info.mtime >= before) continue;
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+      return removed;
+    },
   };
+}
+
+const PARTIAL_SUFFIX = '.partial';
+const SHARD = /^[0-9a-f]{2}$/;
+
+/** The files in an area's shard folders (originals/ab/…), without following anything else. */
+async function shardFiles(root: string, area: TMediaArea): Promise<{ file: string; name: string }[]> {
+  const areaDir = path.join(/*turbopackIgnore: true*/ root, area);
+  const shards = await readdir(areaDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  const files: { file: string; name: string }[] = [];
+  for (const shard of shards) {
+    if (!shard.isDirectory() || !SHARD.test(shard.name)) continue;
+    const shardDir = path.join(/*turbopackIgnore: true*/ areaDir, shard.name);
+    for (const entry of await readdir(shardDir, { withFileTypes: true })) {
+      if (entry.isFile()) files.push({ file: path.join(/*turbopackIgnore: true*/ shardDir, entry.name), name: entry.name });
+    }
+  }
+  return files;
+}
+
+/** '<key>.<extension>' back into an object; anything else (a partial write, a stray file) is not one. */
+function objectFromFileName(area: TMediaArea, name: string): TMediaObject | null {
+  const [key, extension, ...rest] = name.split('.');
+  if (rest.length > 0 || !isStorageKey(key) || !MEDIA_EXTENSIONS.includes(extension as TMediaExtension)) return null;
+  return { area, key, extension: extension as TMediaExtension };
 }
 
 /**

@@ -203,4 +203,5 @@ export const jobPayloadMap = {
   'mail.purge': {},
   'accounts.purge-unactivated': {},
   'throttle.purge': {},
+  'media.sweep-orphans': {},
 } as const;
