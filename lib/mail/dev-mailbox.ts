@@ -12,10 +12,11 @@ import { openEnvelope, type TMailEnvelope } from './envelope';
  * it, so it exists only where mail cannot leave the machine anyway: in development or the demo,
  * with no SMTP server configured. Even then it answers only requests from this machine, judged by
  * the peer address the web server stamps on every request (PEER_HEADER), never by a header the
- * client controls.
+ * client controls; and never a request that came through a proxy (`proxied`), whose peer is the
+ * proxy, not the visitor.
  */
-export function isDevMailboxOpen(peer: string | null): boolean {
-  return isDevMailboxEnabled() && isLoopbackAddress(peer);
+export function isDevMailboxOpen(peer: string | null, options: { proxied: boolean } = { proxied: false }): boolean {
+  return isDevMailboxEnabled() && !options.proxied && isLoopbackAddress(peer);
 }
 
 function isDevMailboxEnabled(): boolean {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, db } from '@/lib/db/client';
 import { stopBoss } from '@/lib/jobs/boss';
+import { isProxied } from '@/lib/http/proxied';
 import { isDevMailboxOpen, isLoopbackAddress, listDevMailbox, readDevMail } from '@/lib/mail/dev-mailbox';
 import { queueMail } from '@/lib/mail/send-mail';
 import { uniqueAddress, uniqueLink } from './mail-test-kit';
@@ -63,6 +64,24 @@ describe('isDevMailboxOpen', () => {
     configure('development', 'unset');
     vi.stubEnv('SMTP_URL', 'not-a-url');
     expect(isDevMailboxOpen('127.0.0.1')).toBe(false);
+  });
+
+  it('stays closed for a loopback peer that forwarded the request (a reverse proxy on this machine)', () => {
+    configure('demo', 'unset');
+    expect(isDevMailboxOpen('127.0.0.1', { proxied: true })).toBe(false);
+    expect(isDevMailboxOpen('127.0.0.1', { proxied: false })).toBe(true);
+  });
+
+  it.each([
+    ['Forwarded', { forwarded: 'for=203.0.113.9' }, true],
+    ['X-Forwarded-For', { 'x-forwarded-for': '203.0.113.9' }, true],
+    ['X-Real-IP', { 'x-real-ip': '203.0.113.9' }, true],
+    ['Via', { via: '1.1 nginx' }, true],
+    ['X-Forwarded-Host, even empty', { 'x-forwarded-host': '' }, true],
+    ['nothing a proxy adds', { 'user-agent': 'curl/8' }, false],
+  ])('treats a request with %s as proxied: %s', (_label, headers, expected) => {
+    const get = (name: string) => (headers as Record<string, string>)[name] ?? null;
+    expect(isProxied(get)).toBe(expected);
   });
 
   it('recognises loopback addresses regardless of case and surrounding space', () => {
