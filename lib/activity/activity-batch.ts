@@ -9,16 +9,17 @@ const DEFAULTS: TBatchOptions = { maxRows: 200, maxDelayMs: 250, maxPending: 20_
 
 /**
  * Guests' page views arriving faster than one insert each is worth: rows are gathered for at most
- * `maxDelayMs` (or `maxRows`) and written in one statement. A row waits in memory for that long, so
- * a crash loses at most that much guest activity; `flush` writes what is waiting on shutdown. When
- * the database cannot keep up, rows beyond `maxPending` are dropped and counted in the log rather
- * than held without limit.
+ * `maxDelayMs` (or until `maxRows` wait) and written `maxRows` to a statement, one statement at a
+ * time, so a slow database gets one connection's worth of visits from each web process, not a
+ * crowd that would starve page renders of connections. A row waits in memory, so a crash loses the
+ * rows waiting; `flush` writes them on shutdown. When the database cannot keep up, rows beyond
+ * `maxPending` are dropped and counted in the log rather than held without limit.
  */
 export class ActivityBatch {
   private rows: TActivityRow[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly inFlight = new Set<Promise<void>>();
-  private inFlightRows = 0;
+  private writing: Promise<void> | undefined;
+  private writingRows = 0;
   private dropped = 0;
   private readonly options: TBatchOptions;
 
@@ -30,41 +31,45 @@ export class ActivityBatch {
   }
 
   add(row: TActivityRow) {
-    if (this.rows.length + this.inFlightRows >= this.options.maxPending) {
+    if (this.rows.length + this.writingRows >= this.options.maxPending) {
       this.dropped++;
       return;
     }
     this.rows.push(row);
-    if (this.rows.length >= this.options.maxRows) void this.writeWaiting();
-    else this.timer ??= setTimeout(() => void this.writeWaiting(), this.options.maxDelayMs);
+    if (this.rows.length >= this.options.maxRows) void this.drain();
+    else this.timer ??= setTimeout(() => void this.drain(), this.options.maxDelayMs);
   }
 
-  /** Writes everything waiting and waits for writes already under way. */
+  /** Writes everything waiting, including rows that arrive meanwhile. */
   async flush() {
-    await this.writeWaiting();
-    await Promise.all(this.inFlight);
+    await this.drain();
   }
 
-  private writeWaiting(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const rows = this.rows;
-    if (rows.length === 0) return Promise.resolve();
-    this.rows = [];
-    this.inFlightRows += rows.length;
-    const writing = this.write(rows)
-      .catch((error: unknown) => {
-        logLine('error', 'activity', `recording ${rows.length} guest page views failed: ${errorSummary(error)}`);
-      })
-      .finally(() => {
-        this.inFlightRows -= rows.length;
-        this.inFlight.delete(writing);
+  /** Starts writing unless a write is under way, which takes every row waiting before it stops. */
+  private drain(): Promise<void> {
+    this.writing ??= (async () => {
+      try {
+        while (this.rows.length > 0) {
+          clearTimeout(this.timer);
+          this.timer = undefined;
+          const rows = this.rows.splice(0, this.options.maxRows);
+          this.writingRows = rows.length;
+          try {
+            await this.write(rows);
+          } catch (error) {
+            logLine('error', 'activity', `recording ${rows.length} guest page views failed: ${errorSummary(error)}`);
+          } finally {
+            this.writingRows = 0;
+          }
+        }
+      } finally {
+        this.writing = undefined;
         if (this.dropped > 0) {
           logLine('warn', 'activity', `${this.dropped} guest page views were not recorded: the database fell behind`);
           this.dropped = 0;
         }
-      });
-    this.inFlight.add(writing);
-    return writing;
+      }
+    })();
+    return this.writing;
   }
 }

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+// Next's own test for crawlers, which decides how it renders metadata for them.
+import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
 import type { TActivity } from '@/lib/activity/record-activity';
 import { rememberedEmailCookie } from '@/lib/auth/remembered-email';
 import { callbackCookieName, csrfCookieName } from '@/lib/auth/sessions/session-cookie';
@@ -29,7 +31,8 @@ const ROUTES: TRoute[] = [
   {
     matches: (pathname) => IMAGE_PATH.test(pathname),
     visit: (url) => {
-      const imageId = parseImageId(IMAGE_PATH.exec(url.pathname)?.[1]);
+      // Next decodes the segment before the page sees it (/images/%34%32 is image 42).
+      const imageId = parseImageId(decodedSegment(IMAGE_PATH.exec(url.pathname)?.[1]));
       return imageId === null ? null : { kind: 'preview_view', imageId };
     },
   },
@@ -54,9 +57,10 @@ export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
   if (!route) return null;
   return {
     // The host is part of the key, so a request with a forged Host header can only ever fill an entry
-    // that nobody else asks for. A page that comes to depend on another request header (a language
-    // chosen from Accept-Language, say) must add that header here.
-    key: `${request.headers.host ?? ''}${url.pathname}${url.search}`,
+    // that nobody else asks for. Next renders metadata differently for crawlers than for browsers,
+    // so the kind of client is part of it too. A page that comes to depend on another request header
+    // (a language chosen from Accept-Language, say) must add that header here.
+    key: `${getBotType(headerValue(request.headers, 'user-agent') ?? '') ?? 'browser'} ${request.headers.host ?? ''}${url.pathname}${url.search}`,
     visit: () => route.visit(url),
   };
 }
@@ -84,6 +88,14 @@ function searchParamsRecord(url: URL): Record<string, string | string[]> {
     record[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
   }
   return record;
+}
+
+function decodedSegment(segment: string | undefined): string | undefined {
+  try {
+    return segment === undefined ? undefined : decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -4,8 +4,15 @@ import type { OutgoingHttpHeaders } from 'node:http';
  * Rendered guest pages, per web process, so a repeated search is answered without rendering it
  * again. A page is stored with its CSP nonce cut out and served with a fresh one, so every
  * response still carries its own nonce. Only what every guest would see is stored (the caller
- * decides which requests qualify); a response that sets a cookie, fails or is not HTML is not.
+ * decides which requests qualify); a response that sets a cookie, fails or is not HTML is not, and
+ * neither is a page that marks itself NOT_SHARED.
  */
+
+/**
+ * Spread on an element of a page that must not be served to other visitors from the cache. React
+ * escapes quotes in text, so text a visitor typed can never produce the attribute as rendered.
+ */
+export const NOT_SHARED = { 'data-not-shared': '' } as const;
 
 export type TCachedPage = {
   statusCode: number;
@@ -36,6 +43,13 @@ const PER_RESPONSE_HEADERS = new Set(['date', 'connection', 'keep-alive', 'trans
 
 const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9_-]{16,})'/;
 
+/**
+ * A 200 page can still have failed: once the shell has streamed (a loading.tsx boundary), an error
+ * inside the boundary is sent as React's "render this on the client" instruction ($RX) or an
+ * errored boundary (data-dgst), and the browser shows the error page. Such a page is not stored.
+ */
+const FAILED_OR_PRIVATE = ['$RX("', 'data-dgst="', 'data-not-shared=""'].map((marker) => Buffer.from(marker));
+
 /** A response as rendered, made storable: null when it must not be served to anyone else. */
 export function storablePage(
   rendered: { statusCode: number; headers: OutgoingHttpHeaders; body: Buffer },
@@ -47,6 +61,7 @@ export function storablePage(
   if (headers['content-encoding'] !== undefined) return null;
   const nonce = NONCE_IN_POLICY.exec(String(headers['content-security-policy'] ?? ''))?.[1];
   if (!nonce) return null;
+  if (FAILED_OR_PRIVATE.some((marker) => body.includes(marker))) return null;
 
   const kept: [string, string | string[]][] = [];
   for (const [name, value] of Object.entries(headers)) {

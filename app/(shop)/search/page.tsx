@@ -5,6 +5,7 @@ import { searchImages, type TSearchResult } from '@/lib/catalog/search-images';
 import { searchVisitOf } from '@/lib/catalog/search-visit';
 import { hasFilters, parseSearchQuery, searchHref, SORTS, type TSearchQuery } from '@/lib/catalog/search-query';
 import { formatCount, formatImageCount } from '@/lib/format/number';
+import { NOT_SHARED } from '@/lib/server/page-cache';
 import { ImageGrid } from '../_components/image-grid';
 import { Pagination } from '../_components/pagination';
 import { SearchBox } from '../_components/search-box';
@@ -115,10 +116,15 @@ function SortControl({ query }: { query: TSearchQuery }) {
 function Results({ query, result }: { query: TSearchQuery; result: TSearchResult }) {
   if (result.items.length > 0) return <ImageGrid images={result.items} eagerCount={4} />;
 
+  // Words that find nothing are often not about the catalogue at all (a person's name, say). Such a
+  // page is never served from the guest page cache, where a quick answer would tell the next visitor
+  // asking the same words that someone had just searched for them.
+  const notShared = query.q ? NOT_SHARED : {};
+
   if (result.total > 0) {
     // A page past the end, e.g. an old link after images were unpublished.
     return (
-      <div className="rounded-lg border border-neutral-200 p-6">
+      <div className="rounded-lg border border-neutral-200 p-6" {...notShared}>
         <h3 className="text-lg font-semibold text-ink">There is no page {formatCount(query.page)} for this search</h3>
         <p className="mt-2 text-neutral-700">
           The results end on page {formatCount(result.pageCount)}.{' '}
@@ -141,7 +147,7 @@ function Results({ query, result }: { query: TSearchQuery; result: TSearchResult
   }
 
   return (
-    <div className="rounded-lg border border-neutral-200 p-6 sm:p-8">
+    <div className="rounded-lg border border-neutral-200 p-6 sm:p-8" {...notShared}>
       <h3 className="break-words text-lg font-semibold text-ink">
         No images match {query.q ? <>“{query.q}”</> : 'these filters'}
       </h3>

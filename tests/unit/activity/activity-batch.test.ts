@@ -52,6 +52,23 @@ describe('ActivityBatch', () => {
     expect(written.flat()).toEqual([row(1), row(2), row(3)]);
   });
 
+  it('runs one statement at a time however fast rows arrive', async () => {
+    let running = 0;
+    let mostAtOnce = 0;
+    const written: TActivityRow[][] = [];
+    const batch = new ActivityBatch({ maxRows: 2, maxDelayMs: 60_000 }, async (rows) => {
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      written.push(rows);
+      running--;
+    });
+    for (let n = 1; n <= 7; n++) batch.add(row(n));
+    await batch.flush();
+    expect(mostAtOnce).toBe(1);
+    expect(written).toEqual([[row(1), row(2)], [row(3), row(4)], [row(5), row(6)], [row(7)]]);
+  });
+
   it('survives a failed write and goes on with the next rows', async () => {
     let fail = true;
     const writes: TActivityRow[][] = [];

@@ -26,6 +26,13 @@ describe('storablePage', () => {
     for (const offset of page.nonceOffsets) expect(page.body.subarray(offset, offset + NONCE.length).toString()).toBe(NONCE);
     expect(page.headers.map(([name]) => name)).toEqual(['content-type', 'content-security-policy', 'vary']);
     expect(page.expiresAt).toBe(31_000);
+    // The body and the spare copy it is served from.
+    expect(page.bytes).toBe(2 * rendered().body.length);
+  });
+
+  it('keeps a page whose visitor-typed text only looks like the markers (React escapes quotes)', () => {
+    const typed = `<h1>Images for “$RX(&quot;B:0&quot;) data-not-shared=&quot;&quot;”</h1><script nonce="${NONCE}"></script>`;
+    expect(store(rendered({ body: typed }))).not.toBeNull();
   });
 
   it.each([
@@ -35,6 +42,9 @@ describe('storablePage', () => {
     ['a response that is not HTML', rendered({ headers: { 'content-type': 'application/json' } })],
     ['a compressed response', rendered({ headers: { 'content-encoding': 'gzip' } })],
     ['a response without a nonce policy', rendered({ headers: { 'content-security-policy': "default-src 'none'" } })],
+    ['a page whose streamed boundary failed ($RX)', rendered({ body: `<script nonce="${NONCE}">$RX("B:0","digest")</script>` })],
+    ['a page with an errored boundary (data-dgst)', rendered({ body: `<template data-dgst="123"></template><script nonce="${NONCE}"></script>` })],
+    ['a page that marks itself not shared', rendered({ body: `<div data-not-shared=""></div><script nonce="${NONCE}"></script>` })],
   ])('refuses %s', (_label, response) => {
     expect(store(response)).toBeNull();
   });
@@ -130,10 +140,19 @@ describe('cacheablePage', () => {
 
   it('takes a guest GET of a catalogue page, keyed by host, path and query', () => {
     const host = { host: 'shop.example' };
-    expect(cacheablePage(request('/search?q=city&orientation=portrait', host))?.key).toBe('shop.example/search?q=city&orientation=portrait');
-    expect(cacheablePage(request('/', host))?.key).toBe('shop.example/');
-    expect(cacheablePage(request('/images/42', host))?.key).toBe('shop.example/images/42');
-    expect(cacheablePage(request('/images/42', { host: 'forged.example' }))?.key).toBe('forged.example/images/42');
+    expect(cacheablePage(request('/search?q=city&orientation=portrait', host))?.key).toBe('browser shop.example/search?q=city&orientation=portrait');
+    expect(cacheablePage(request('/', host))?.key).toBe('browser shop.example/');
+    expect(cacheablePage(request('/images/42', host))?.key).toBe('browser shop.example/images/42');
+    expect(cacheablePage(request('/images/42', { host: 'forged.example' }))?.key).toBe('browser forged.example/images/42');
+  });
+
+  it('keeps what crawlers get apart from what browsers get (Next renders metadata differently for them)', () => {
+    const keyFor = (userAgent: string) => cacheablePage(request('/images/42', { host: 'shop.example', 'user-agent': userAgent }))?.key;
+    const browser = keyFor('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36');
+    const googlebot = keyFor('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)');
+    const slackbot = keyFor('Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)');
+    expect(new Set([browser, googlebot, slackbot]).size).toBe(3);
+    expect(keyFor('curl/8.5')).toBe(browser);
   });
 
   it('takes a guest who carries only cookies that change no page', () => {
@@ -178,6 +197,8 @@ describe('the visit a cached page records', () => {
 
   it('is a preview view for an image page, and nothing for a malformed id', () => {
     expect(visitOf('/images/42')).toEqual({ kind: 'preview_view', imageId: 42 });
+    expect(visitOf('/images/%34%32')).toEqual({ kind: 'preview_view', imageId: 42 });
     expect(visitOf('/images/042')).toBeNull();
+    expect(visitOf('/images/%E0%A4%A')).toBeNull();
   });
 });
