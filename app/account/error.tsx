@@ -1,8 +1,10 @@
 'use client';
 
+import { digestOf } from '../_components/error-notice';
+
 /** A My Account page failed to load: say so plainly and offer to try again. Details stay in the server log. */
 export default function AccountError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  const digest = digestOf(error);
   return (
     <div role="alert" className="max-w-xl rounded-lg border border-red-200 bg-red-50 p-6 text-red-900">
       <h1 className="text-lg font-semibold">We could not load this part of your account.</h1>

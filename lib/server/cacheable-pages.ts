@@ -41,8 +41,12 @@ const ROUTES: TRoute[] = [
 /** Longer URLs are rendered every time: they are not repeated searches, and keys stay small. */
 const MAX_URL_LENGTH = 1024;
 
-/** Cookies a guest may carry that change no catalogue page: next-auth's sign-in form state and the remembered login name. */
-const pageNeutralCookies = () => new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name]);
+/**
+ * Cookies a guest may carry that change no catalogue page: next-auth's sign-in form state and the
+ * remembered login name. Their names depend only on APP_URL, so they are worked out once per process.
+ */
+let neutralCookies: Set<string> | undefined;
+const pageNeutralCookies = () => (neutralCookies ??= new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name]));
 
 export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
   if (request.method !== 'GET' || !request.url || request.url.length > MAX_URL_LENGTH) return null;
