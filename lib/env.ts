@@ -83,6 +83,15 @@ export const testEnv = () => read(ZTestEnv, 'test');
 
 export const hasSecretsInEnv = () => ZSecretsEnv.safeParse(process.env).success;
 
+/** Production refuses to start without its two secrets (the demo and development generate theirs). */
+export function assertSecretsInEnv() {
+  if (!hasSecretsInEnv()) {
+    throw new Error(
+      'AUTH_SECRET (32+ characters) and DATA_ENCRYPTION_KEY (32 bytes, base64) must be set. Generate them with: openssl rand -base64 32',
+    );
+  }
+}
+
 type TWritableKey =
   | 'DATABASE_URL'
   | 'AUTH_SECRET'
