@@ -2,7 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { seededRandom } from '@/lib/demo/seeded-random';
+import { seededRandom } from '@/tooling/demo/seeded-random';
 
 /**
  * Fills `images` (and `image_media` with placeholder keys: search never reads files) with

@@ -31,6 +31,11 @@ const ZDatabaseEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** Root only: clusters (and binaries) the `postgres` system user cannot reach in the project folder. */
+  STOCKROOM_SYSTEM_DIR: z
+    .string()
+    .refine((value) => value.startsWith('/'), 'STOCKROOM_SYSTEM_DIR must be an absolute path')
+    .default('/var/lib/stockroom'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });
 
@@ -82,6 +87,15 @@ export const secretsEnv = () => read(ZSecretsEnv, 'secrets');
 export const testEnv = () => read(ZTestEnv, 'test');
 
 export const hasSecretsInEnv = () => ZSecretsEnv.safeParse(process.env).success;
+
+/** Production refuses to start without its two secrets (the demo and development generate theirs). */
+export function assertSecretsInEnv() {
+  if (!hasSecretsInEnv()) {
+    throw new Error(
+      'AUTH_SECRET (32+ characters) and DATA_ENCRYPTION_KEY (32 bytes, base64) must be set. Generate them with: openssl rand -base64 32',
+    );
+  }
+}
 
 type TWritableKey =
   | 'DATABASE_URL'

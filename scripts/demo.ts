@@ -12,7 +12,7 @@ const DEMO_IMAGE_COUNT = 300;
  */
 runScript(async () => {
   setEnv({ STOCKROOM_DEMO: '1' });
-  const { ensureLocalSecrets } = await import('@/lib/server/local-secrets');
+  const { ensureLocalSecrets } = await import('@/tooling/local-secrets');
   await ensureLocalSecrets();
   ensureProductionBuild();
 
@@ -21,16 +21,16 @@ runScript(async () => {
   const database = await resolveDatabase();
   await migrateDatabase(database.url);
 
-  const { countImages } = await import('@/lib/demo/count-images');
+  const { countImages } = await import('@/tooling/demo/count-images');
   const existing = await countImages();
   if (existing < DEMO_IMAGE_COUNT) {
-    const { seedCatalog } = await import('@/lib/demo/seed-catalog');
+    const { seedCatalog } = await import('@/tooling/demo/seed-catalog');
     console.log(`Drawing and ingesting ${DEMO_IMAGE_COUNT - existing} demo images…`);
     const started = Date.now();
     await seedCatalog({ count: DEMO_IMAGE_COUNT - existing, seed: existing + 1 });
     console.log(`Catalog seeded in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
-  const { createDemoAccounts } = await import('@/lib/demo/create-demo-accounts');
+  const { createDemoAccounts } = await import('@/tooling/demo/create-demo-accounts');
   for (const account of await createDemoAccounts()) {
     console.log(`Demo ${account.kind} account: ${account.email}  password: ${account.password}  (shown once; not stored in plain text)`);
   }

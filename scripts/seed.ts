@@ -11,7 +11,7 @@ runScript(async () => {
   const database = await resolveDatabase();
   try {
     await migrateDatabase(database.url);
-    const { seedCatalog } = await import('@/lib/demo/seed-catalog');
+    const { seedCatalog } = await import('@/tooling/demo/seed-catalog');
     const { closeDatabase } = await import('@/lib/db/client');
     const ids = await seedCatalog({ count, seed: Number(values.seed) || 1 });
     console.log(`Seeded ${ids.length} images.`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { applyDerivedEnv, runtimeEnv, serverEnv, setEnv } from '@/lib/env';
+import { applyDerivedEnv, assertSecretsInEnv, runtimeEnv, serverEnv, setEnv } from '@/lib/env';
 import { runScript } from './run-script';
 
 /** Development serves from this process (hot reload); production from one process per core. */
@@ -21,8 +21,10 @@ export type TLaunched = { url: string; stop: () => Promise<void> };
  */
 export async function launch(options: { dev: boolean; demo: boolean }): Promise<TLaunched> {
   setEnv({ NODE_ENV: options.dev ? 'development' : 'production', ...(options.demo ? { STOCKROOM_DEMO: '1' } : {}) });
-  const { ensureLocalSecrets, assertSecretsInEnv } = await import('@/lib/server/local-secrets');
-  if (options.dev || options.demo) await ensureLocalSecrets();
+  if (options.dev || options.demo) {
+    const { ensureLocalSecrets } = await import('@/tooling/local-secrets');
+    await ensureLocalSecrets();
+  }
   assertSecretsInEnv();
   applyDerivedEnv();
 

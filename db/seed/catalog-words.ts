@@ -1,6 +1,6 @@
 /**
- * Word lists for the demo catalog: plain data, combined by lib/demo/seed-catalog.ts. Each theme is a
- * kind of picture lib/demo/draw-picture.ts can draw, so titles and keywords match what the picture shows.
+ * Word lists for the demo catalog: plain data, combined by tooling/demo/seed-catalog.ts. Each theme is a
+ * kind of picture tooling/demo/draw-picture.ts can draw, so titles and keywords match what the picture shows.
  * Every name below is invented.
  */
 

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { imageMedia } from '@/db/schema';
 import { ensureDefaultPriceList } from '@/lib/catalog/price-lists/ensure-default-price-list';
 import { db } from '@/lib/db/client';
-import { seedCatalog } from '@/lib/demo/seed-catalog';
-import { drawPicture } from '@/lib/demo/draw-picture';
+import { seedCatalog } from '@/tooling/demo/seed-catalog';
+import { drawPicture } from '@/tooling/demo/draw-picture';
 import { ingestImage } from '@/lib/media/ingest-image';
 
 /** A small drawn catalog plus a few images the specs know by name. */

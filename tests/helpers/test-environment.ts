@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createScratchDatabase } from '@/lib/db/scratch-database';
+import { createScratchDatabase } from '@/tooling/scratch-database';
 import { migrateDatabase } from '@/lib/db/migrate';
 import { resolveDatabase } from '@/lib/db/resolve-database';
 import { setEnv } from '@/lib/env';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createScratchDatabase } from '@/lib/db/scratch-database';
+import { createScratchDatabase } from '@/tooling/scratch-database';
 import { databaseEnv } from '@/lib/env';
 
 async function databaseNames(url: string) {

@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageMedia, images } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
-import { describeDemoPicture } from '@/lib/demo/describe-demo-picture';
-import { seedCatalog } from '@/lib/demo/seed-catalog';
+import { describeDemoPicture } from '@/tooling/demo/describe-demo-picture';
+import { seedCatalog } from '@/tooling/demo/seed-catalog';
 import { readDerivative } from '@/lib/media/read-derivative';
 
 afterAll(() => closeDatabase());

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CATALOG_THEMES } from '@/db/seed/catalog-words';
-import { describeDemoPicture } from '@/lib/demo/describe-demo-picture';
-import { drawPicture, pictureSvg, PICTURE_SIZES } from '@/lib/demo/draw-picture';
+import { describeDemoPicture } from '@/tooling/demo/describe-demo-picture';
+import { drawPicture, pictureSvg, PICTURE_SIZES } from '@/tooling/demo/draw-picture';
 import { ZImageMetadata } from '@/lib/media/image-metadata';
 import { pixelDifference } from './image-fixtures';
 

@@ -29,11 +29,3 @@ export async function ensureLocalSecrets() {
   await writeFile(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
   setEnv(secrets);
 }
-
-export function assertSecretsInEnv() {
-  if (!hasSecretsInEnv()) {
-    throw new Error(
-      'AUTH_SECRET (32+ characters) and DATA_ENCRYPTION_KEY (32 bytes, base64) must be set. Generate them with: openssl rand -base64 32',
-    );
-  }
-}
