@@ -1,7 +1,8 @@
 /**
  * The guest page cache (lib/server/serve-with-page-cache.ts) against the production build: a
  * repeated guest search is served from the cache with a fresh nonce, still works in the browser and
- * still records the visit; signed-in customers and Next's router requests always get a render.
+ * still records the visit; signed-in customers and Next's router requests always get a render;
+ * crawlers that read only HTML get their own copy.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
@@ -25,6 +26,10 @@ async function requestUntilHit(request: APIRequestContext, path: string, headers
   }
   throw new Error(`${path} was never served from the cache`);
 }
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+const SLACKBOT = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
 
 const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
 
@@ -146,5 +151,26 @@ test.describe('page cache', () => {
       expect(response.status()).toBe(404);
       expect(response.headers()[CACHE]).toBe('miss');
     }
+  });
+
+  test('Next renders a page for crawlers that read only HTML differently, and they never share its copy', async ({ request }) => {
+    const path = uniqueSearch();
+    // An unknown cookie passes every request to Next, so these are three fresh renders.
+    const render = async (userAgent: string) => {
+      const response = await request.get(path, { headers: { 'user-agent': userAgent, cookie: 'someone-elses=1' } });
+      expect(response.headers()[CACHE]).toBeUndefined();
+      return (await response.text()).replaceAll(nonceOf(response)!, 'NONCE');
+    };
+    const [browser, googlebot, slackbot] = [await render(BROWSER), await render(GOOGLEBOT), await render(SLACKBOT)];
+    // If a Next upgrade renders script-running crawlers differently too, lib/server/cacheable-pages.ts
+    // must key them apart.
+    expect(googlebot).toBe(browser);
+    expect(slackbot).not.toBe(browser);
+
+    await requestUntilHit(request, path, { 'user-agent': BROWSER });
+    expect((await request.get(path, { headers: { 'user-agent': GOOGLEBOT } })).headers()[CACHE]).toBe('hit');
+    const first = await request.get(path, { headers: { 'user-agent': SLACKBOT } });
+    expect(first.headers()[CACHE]).toBe('miss');
+    expect((await first.text()).replaceAll(nonceOf(first)!, 'NONCE')).toBe(slackbot);
   });
 });
