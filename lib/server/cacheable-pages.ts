@@ -1,6 +1,4 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-// Next's own test for crawlers, which decides how it renders metadata for them.
-import { getBotType } from 'next/dist/shared/lib/router/utils/is-bot';
 import type { TActivity } from '@/lib/activity/record-activity';
 import { rememberedEmailCookie } from '@/lib/auth/remembered-email';
 import { callbackCookieName, csrfCookieName } from '@/lib/auth/sessions/session-cookie';
@@ -8,6 +6,7 @@ import { parseImageId } from '@/lib/catalog/image-id';
 import { parseSearchQuery } from '@/lib/catalog/search-query';
 import { searchVisitOf } from '@/lib/catalog/search-visit';
 import { isPrefetch } from '@/lib/http/prefetch';
+import { isHtmlLimitedBot } from './html-limited-bots';
 
 /**
  * Which requests the page cache may answer: a guest's plain GET of a catalogue page, which looks the
@@ -61,10 +60,13 @@ export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
   if (!route) return null;
   return {
     // The host is part of the key, so a request with a forged Host header can only ever fill an entry
-    // that nobody else asks for. Next renders metadata differently for crawlers than for browsers,
-    // so the kind of client is part of it too. A page that comes to depend on another request header
-    // (a language chosen from Accept-Language, say) must add that header here.
-    key: `${getBotType(headerValue(request.headers, 'user-agent') ?? '') ?? 'browser'} ${request.headers.host ?? ''}${url.pathname}${url.search}`,
+    // that nobody else asks for. Next renders a page for crawlers that read only HTML differently
+    // (metadata in <head>, not streamed), and decides which those are by the same list (see
+    // html-limited-bots.ts), so that is part of it too; the user agent changes nothing else Next
+    // renders for these dynamic pages, so crawlers that run scripts share the browsers' copy. A page
+    // that comes to depend on another request header (a language chosen from Accept-Language, say)
+    // must add that header here.
+    key: `${isHtmlLimitedBot(headerValue(request.headers, 'user-agent')) ? 'html-limited' : 'streamed'} ${request.headers.host ?? ''}${url.pathname}${url.search}`,
     visit: () => route.visit(url),
   };
 }

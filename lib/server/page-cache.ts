@@ -47,6 +47,8 @@ const NONCE_IN_POLICY = /'nonce-([A-Za-z0-9_-]{16,})'/;
  * A 200 page can still have failed: once the shell has streamed (a loading.tsx boundary), an error
  * inside the boundary is sent as React's "render this on the client" instruction ($RX) or an
  * errored boundary (data-dgst), and the browser shows the error page. Such a page is not stored.
+ * tests/unit/server/page-cache-failed-render.test.ts and tests/e2e/page-cache.spec.ts check this on
+ * real failed renders.
  */
 const FAILED_OR_PRIVATE = ['$RX("', 'data-dgst="', 'data-not-shared=""'].map((marker) => Buffer.from(marker));
 

@@ -1,10 +1,12 @@
 /**
  * The guest page cache (lib/server/serve-with-page-cache.ts) against the production build: a
  * repeated guest search is served from the cache with a fresh nonce, still works in the browser and
- * still records the visit; signed-in customers and Next's router requests always get a render.
+ * still records the visit; signed-in customers and Next's router requests always get a render; a page
+ * whose streamed results failed is never stored; crawlers that read only HTML get their own copy.
  */
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { storablePage } from '@/lib/server/page-cache';
 import { createCustomer, signIn, withDb } from './customers';
 
 const CACHE = 'x-stockroom-cache';
@@ -25,6 +27,11 @@ async function requestUntilHit(request: APIRequestContext, path: string, headers
   }
   throw new Error(`${path} was never served from the cache`);
 }
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
+const SLACKBOT = 'Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)';
+const LIGHTHOUSE = 'Lighthouse at dusk over the harbour';
 
 const nonceOf = (response: APIResponse) => /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1];
 
@@ -146,5 +153,67 @@ test.describe('page cache', () => {
       expect(response.status()).toBe(404);
       expect(response.headers()[CACHE]).toBe('miss');
     }
+  });
+
+  test('a search whose results fail after the page has started streaming is never stored, and is again once they load', async ({ request }) => {
+    const path = uniqueSearch();
+    // The results query, inside search/loading.tsx's Suspense boundary, reads this column; the header,
+    // the search box and the skeleton sent before it do not. A real failure, not a switch in the product.
+    const renameModelRelease = (from: string, to: string) =>
+      withDb(async (client) => {
+        await client.query(`set lock_timeout = '5s'`);
+        await client.query(`alter table images rename column ${from} to ${to}`);
+      });
+    await renameModelRelease('model_release', 'model_release_away');
+    const failed: { response: APIResponse; body: Buffer }[] = [];
+    try {
+      // A fresh connection each time, so every web process is asked at least once.
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const response = await request.get(path, { headers: { connection: 'close', 'user-agent': BROWSER } });
+        failed.push({ response, body: await response.body() });
+      }
+    } finally {
+      await renameModelRelease('model_release_away', 'model_release');
+    }
+
+    for (const { response, body } of failed) {
+      // The shell went out with a 200 before the query failed: only the body tells.
+      expect(response.status()).toBe(200);
+      expect(response.headers()[CACHE]).toBe('miss');
+      const html = body.toString('utf8');
+      expect(html).toContain('data-search-skeleton');
+      expect(html).not.toContain(LIGHTHOUSE);
+      // React's instruction to render the boundary in the browser, where app/error.tsx shows.
+      expect(html).toMatch(/\$RX\("B:\d+","\d+"\)/);
+    }
+    // The bytes Next sent, as the cache judged them.
+    const { response, body } = failed[0]!;
+    expect(storablePage({ statusCode: response.status(), headers: response.headers(), body }, { ttlMs: 30_000, now: Date.now() })).toBeNull();
+
+    // The same URL, now rendered in full, is stored and served again.
+    const { hit, responses } = await requestUntilHit(request, path, { 'user-agent': BROWSER });
+    expect(responses[0]!.headers()[CACHE]).toBe('miss');
+    expect(await hit.text()).toContain(LIGHTHOUSE);
+  });
+
+  test('Next renders a page for crawlers that read only HTML differently, and they never share its copy', async ({ request }) => {
+    const path = uniqueSearch();
+    // An unknown cookie passes every request to Next, so these are three fresh renders.
+    const render = async (userAgent: string) => {
+      const response = await request.get(path, { headers: { 'user-agent': userAgent, cookie: 'someone-elses=1' } });
+      expect(response.headers()[CACHE]).toBeUndefined();
+      return (await response.text()).replaceAll(nonceOf(response)!, 'NONCE');
+    };
+    const [browser, googlebot, slackbot] = [await render(BROWSER), await render(GOOGLEBOT), await render(SLACKBOT)];
+    // If a Next upgrade renders script-running crawlers differently too, lib/server/cacheable-pages.ts
+    // must key them apart.
+    expect(googlebot).toBe(browser);
+    expect(slackbot).not.toBe(browser);
+
+    await requestUntilHit(request, path, { 'user-agent': BROWSER });
+    expect((await request.get(path, { headers: { 'user-agent': GOOGLEBOT } })).headers()[CACHE]).toBe('hit');
+    const first = await request.get(path, { headers: { 'user-agent': SLACKBOT } });
+    expect(first.headers()[CACHE]).toBe('miss');
+    expect((await first.text()).replaceAll(nonceOf(first)!, 'NONCE')).toBe(slackbot);
   });
 });

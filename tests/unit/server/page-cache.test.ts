@@ -1,6 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import nextConfig from '@/next.config';
 import { cacheablePage } from '@/lib/server/cacheable-pages';
+import { HTML_LIMITED_BOTS, isHtmlLimitedBot } from '@/lib/server/html-limited-bots';
 import { PageCache, pageWithNonce, storablePage, type TCachedPage } from '@/lib/server/page-cache';
 
 const NONCE = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -140,19 +142,34 @@ describe('cacheablePage', () => {
 
   it('takes a guest GET of a catalogue page, keyed by host, path and query', () => {
     const host = { host: 'shop.example' };
-    expect(cacheablePage(request('/search?q=city&orientation=portrait', host))?.key).toBe('browser shop.example/search?q=city&orientation=portrait');
-    expect(cacheablePage(request('/', host))?.key).toBe('browser shop.example/');
-    expect(cacheablePage(request('/images/42', host))?.key).toBe('browser shop.example/images/42');
-    expect(cacheablePage(request('/images/42', { host: 'forged.example' }))?.key).toBe('browser forged.example/images/42');
+    expect(cacheablePage(request('/search?q=city&orientation=portrait', host))?.key).toBe('streamed shop.example/search?q=city&orientation=portrait');
+    expect(cacheablePage(request('/', host))?.key).toBe('streamed shop.example/');
+    expect(cacheablePage(request('/images/42', host))?.key).toBe('streamed shop.example/images/42');
+    expect(cacheablePage(request('/images/42', { host: 'forged.example' }))?.key).toBe('streamed forged.example/images/42');
   });
 
-  it('keeps what crawlers get apart from what browsers get (Next renders metadata differently for them)', () => {
+  it('keeps what crawlers that read only HTML get apart from what everyone else gets', () => {
     const keyFor = (userAgent: string) => cacheablePage(request('/images/42', { host: 'shop.example', 'user-agent': userAgent }))?.key;
     const browser = keyFor('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36');
-    const googlebot = keyFor('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)');
     const slackbot = keyFor('Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)');
-    expect(new Set([browser, googlebot, slackbot]).size).toBe(3);
+    expect(slackbot).not.toBe(browser);
+    expect(keyFor('Mozilla/5.0 (compatible; BINGBOT/2.0; +http://www.bing.com/bingbot.htm)')).toBe(slackbot);
+    expect(keyFor('Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Storebot-Google/1.0) Chrome/126.0 Safari/537.36')).toBe(slackbot);
+    // Googlebot runs scripts: Next streams its metadata as it does a browser's (tests/e2e/page-cache.spec.ts compares them).
+    expect(keyFor('Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')).toBe(browser);
     expect(keyFor('curl/8.5')).toBe(browser);
+    expect(cacheablePage(request('/images/42', { host: 'shop.example' }))?.key).toBe(browser);
+  });
+
+  it("decides which crawlers read only HTML with the list Next is configured with (next.config.ts)", () => {
+    expect(nextConfig.htmlLimitedBots).toBe(HTML_LIMITED_BOTS);
+    // Next keeps the source and adds the i flag itself; a g flag here would make the cache's test() stateful.
+    expect(HTML_LIMITED_BOTS.flags).toBe('i');
+    // Twice in a row, the same answer: test() keeps no position without a g flag.
+    expect(isHtmlLimitedBot('facebookexternalhit/1.1')).toBe(true);
+    expect(isHtmlLimitedBot('facebookexternalhit/1.1')).toBe(true);
+    expect(isHtmlLimitedBot('')).toBe(false);
+    expect(isHtmlLimitedBot(undefined)).toBe(false);
   });
 
   it('takes a guest who carries only cookies that change no page', () => {

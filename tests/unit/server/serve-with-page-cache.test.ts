@@ -85,7 +85,9 @@ async function fetchWhole(path: string, headers: Record<string, string> = {}) {
 
 const noncesIn = (body: Buffer) => [...body.toString('latin1').matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]);
 
-describe('withPageCache over real sockets', () => {
+// Each test moves several 32 MiB pages through sockets: up to 8 s was measured on two cores shared
+// with builds and other test runs, past vitest's default of 5 s.
+describe('withPageCache over real sockets', { timeout: 30_000 }, () => {
   it("never rewrites the bytes of a response still on its way to a slow client", async () => {
     const path = '/search?q=harbour';
     expect((await fetchWhole(path)).status).toBe('miss');
