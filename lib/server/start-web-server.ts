@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import next from 'next';
-import { baselineSecurityHeaders, PEER_HEADER } from '@/lib/http/security-headers';
+import { serverEnv } from '@/lib/env';
+import { baselineSecurityHeaders } from '@/lib/http/security-headers';
+import { stampRequest } from '@/lib/http/stamp-request';
 import { logLine } from '@/lib/log/log-line';
 import { errorFrames, errorSummary } from '@/lib/log/error-summary';
 import { ActivityBatch } from '@/lib/activity/activity-batch';
@@ -10,9 +12,11 @@ import { PAGE_CACHE_MAX_BYTES, PAGE_TTL_MS, withPageCache } from './serve-with-p
 export type TWebServer = { url: string; close: () => Promise<void> };
 
 /**
- * Serves the Next.js app. Stamps each request with the socket's peer address under a header
- * the client cannot set (any incoming copy is overwritten), so IP-based decisions never trust
- * a spoofable X-Forwarded-For. Sets the baseline security headers before Next.js writes anything.
+ * Serves the Next.js app. Stamps each request with the client's address under a header the client
+ * cannot set (any incoming copy is overwritten): the socket peer, or behind a proxy listed in
+ * TRUSTED_PROXIES the address it forwarded (lib/http/stamp-request.ts), so IP-based decisions never
+ * trust a header from anyone else. Sets the baseline security headers before Next.js writes
+ * anything.
  */
 export async function startWebServer(options: { port: number; host: string; dev: boolean; https: boolean }): Promise<TWebServer> {
   const app = next({ dev: options.dev, dir: process.cwd(), hostname: options.host, port: options.port });
@@ -24,9 +28,10 @@ export async function startWebServer(options: { port: number; host: string; dev:
     ? nextHandler
     : withPageCache(nextHandler, { cache: new PageCache({ ttlMs: PAGE_TTL_MS, maxBytes: PAGE_CACHE_MAX_BYTES }), guestVisits });
   const headers = Object.entries(baselineSecurityHeaders({ https: options.https }));
+  const { TRUSTED_PROXIES } = serverEnv();
 
   const server: Server = createServer((request, response) => {
-    request.headers[PEER_HEADER] = request.socket.remoteAddress ?? '';
+    stampRequest(request, TRUSTED_PROXIES);
     for (const [name, value] of headers) response.setHeader(name, value);
     response.removeHeader('X-Powered-By');
     handle(request, response).catch((error: unknown) => {
