@@ -8,6 +8,13 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Stockroom', template: '%s · Stockroom' },
   description: 'Stock photography, licensed simply.',
+  // public/: the .ico for browsers and tools that only ask for /favicon.ico, the SVG for the rest.
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+    ],
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseIpRangeList } from './http/ip-address';
 
 /**
  * The only reader of process.env. Each concern is validated on first use, so a
@@ -23,6 +24,18 @@ const ZServerEnv = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   HOST: z.string().min(1).default('0.0.0.0'),
   APP_URL: z.url().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (lib/http/client-address.ts): CIDR ranges or
+   * single addresses, IPv4 or IPv6, separated by commas or spaces. Unset: none, the socket peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const { ranges, invalid } = parseIpRangeList(value);
+      if (invalid.length > 0) context.addIssue({ code: 'custom', message: `not an address or CIDR range: ${invalid.join(', ')}` });
+      return ranges;
+    }),
 });
 
 const ZDatabaseEnv = z.object({
@@ -106,7 +119,8 @@ type TWritableKey =
   | 'PORT'
   | 'APP_URL'
   | 'MEDIA_DIR'
-  | 'NODE_ENV';
+  | 'NODE_ENV'
+  | 'TRUSTED_PROXIES';
 
 /** Launchers set values they resolved (the embedded database's URL, demo secrets) before loading the app. */
 export function setEnv(values: Partial<Record<TWritableKey, string>>) {

@@ -24,9 +24,10 @@ export function normalizeIp(ip: string | null): string | null {
 }
 
 /**
- * Who is asking: the peer address stamped by our server (never X-Forwarded-For, which a client
- * can write; a trusted-proxy setting comes with staff security), the browser and OS from the
- * user agent, and the country from a GeoIP database shipped in the geoip-country package.
+ * Who is asking: the client address stamped by our server (lib/http/stamp-request.ts: the socket
+ * peer, or the forwarded address when the peer is a proxy in TRUSTED_PROXIES; never a header a
+ * client wrote), the browser and OS from the user agent, and the country from a GeoIP database
+ * shipped in the geoip-country package.
  */
 export function clientInfoFrom(source: THeaderSource): TClientInfo {
   const ip = normalizeIp(header(source, PEER_HEADER));

@@ -1,9 +1,19 @@
+/*
+ * Request headers our web server stamps on every request before Next.js sees it (any copy a client
+ * sent is overwritten; see lib/http/stamp-request.ts), so the app reads them as facts.
+ */
+/** The client's address as resolveClientAddress found it: the socket peer, or behind a trusted proxy the forwarded address. */
+export const PEER_HEADER = 'x-stockroom-peer';
+/** The TCP peer itself, whatever TRUSTED_PROXIES says (the dev mailbox opens only to this machine). */
+export const SOCKET_PEER_HEADER = 'x-stockroom-socket-peer';
+/** '1' when the request came through a proxy, judged before Next.js adds x-forwarded-* headers of its own to every request. */
+export const PROXIED_HEADER = 'x-stockroom-proxied';
+
 /**
  * Headers on every response. Pages replace the baseline CSP with one carrying a per-request
  * nonce (proxy.ts); everything else (images, JSON, static files) keeps the baseline, which
  * allows nothing to run.
  */
-export const PEER_HEADER = 'x-stockroom-peer';
 
 export function baselineSecurityHeaders(options: { https: boolean }): Record<string, string> {
   return {

@@ -11,7 +11,7 @@ import { openEnvelope, type TMailEnvelope } from './envelope';
  * /dev/mail shows the outbox (recipients, subjects, bodies with their links) to whoever may open
  * it, so it exists only where mail cannot leave the machine anyway: in development or the demo,
  * with no SMTP server configured. Even then it answers only requests from this machine, judged by
- * the peer address the web server stamps on every request (PEER_HEADER), never by a header the
+ * the socket peer the web server stamps on every request (SOCKET_PEER_HEADER), never by a header the
  * client controls; and never a request that came through a proxy (`proxied`), whose peer is the
  * proxy, not the visitor.
  */

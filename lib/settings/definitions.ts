@@ -33,6 +33,8 @@ export const settingDefinitions = {
     },
   },
   'catalog.featuredCount': { schema: z.number().int().min(0).max(48), default: 12 },
+  /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
+  'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 
   /** GDPR art. 8: member states set the age of digital consent between 13 and 16. */
   'accounts.consentAge': { schema: z.number().int().min(13).max(16), default: 16 },

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { setEnv, testEnv } from '@/lib/env';
 import { prepareTestEnvironment } from '../helpers/test-environment';
 import { startSmtpSink } from '../helpers/smtp-sink';
+import { E2E_TRUSTED_PROXY } from './raw-http';
 import { E2E_STATE_FILE, MAILBOX_DIR, type TE2EState } from './state';
 
 async function main() {
@@ -16,7 +17,8 @@ async function main() {
   await mkdir(MAILBOX_DIR, { recursive: true });
   const smtp = await startSmtpSink({ dropDir: MAILBOX_DIR });
   const port = testEnv().E2E_PORT;
-  setEnv({ SMTP_URL: smtp.url, PORT: String(port), APP_URL: `http://localhost:${port}` });
+  // One trusted proxy (tests/e2e/client-address.spec.ts connects from it); 127.0.0.1, where the browser runs, stays untrusted.
+  setEnv({ SMTP_URL: smtp.url, PORT: String(port), APP_URL: `http://localhost:${port}`, TRUSTED_PROXIES: `${E2E_TRUSTED_PROXY}/32` });
 
   const { seedE2ECatalog } = await import('./seed-e2e-catalog');
   const catalog = await seedE2ECatalog();

@@ -1,14 +1,14 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { isProxied } from '@/lib/http/proxied';
-import { PEER_HEADER } from '@/lib/http/security-headers';
+import { PROXIED_HEADER, SOCKET_PEER_HEADER } from '@/lib/http/security-headers';
 import { isDevMailboxOpen } from '@/lib/mail/dev-mailbox';
 
 /** Whether this request may see the dev mailbox (see lib/mail/dev-mailbox.ts). */
 export async function canSeeDevMailbox(): Promise<boolean> {
   const requestHeaders = await headers();
-  return isDevMailboxOpen(requestHeaders.get(PEER_HEADER), { proxied: isProxied((name) => requestHeaders.get(name)) });
+  // Stamped by our web server before Next.js adds x-forwarded-* to every request; missing means not through it: proxied.
+  return isDevMailboxOpen(requestHeaders.get(SOCKET_PEER_HEADER), { proxied: requestHeaders.get(PROXIED_HEADER) !== '0' });
 }
 
 /** Every dev-mailbox page starts here: anyone else gets the ordinary 404, as if the route did not exist. */
