@@ -54,7 +54,10 @@ export async function takeBackThrottle(hit: TThrottleHit, executor: TExecutor = 
     );
 }
 
-/** Reads the current count without adding to it (sign-in counts only failures). */
+/**
+ * Reads the current count without adding to it: for looking, never for deciding whether to check
+ * a password (a read before the check lets parallel requests through; count with hitThrottle).
+ */
 export async function peekThrottle(rule: TThrottleRule, key: string, executor: TExecutor = db): Promise<TThrottleState> {
   const now = Date.now();
   const start = windowStart(rule, now);
