@@ -11,7 +11,7 @@ import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
-import { hitThrottle, peekThrottle } from '@/lib/throttle/hit-throttle';
+import { hitThrottle, takeBackThrottle } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
 
 const ZChangePassword = z
@@ -24,17 +24,19 @@ const ZChangePassword = z
  */
 export async function changePassword(actor: TCustomerActor, form: Record<string, unknown>): Promise<{ sessionToken: string }> {
   const input = ZChangePassword.parse(form);
-  // A stolen session must not become a way to guess the password: wrong current passwords are throttled.
-  const rule = throttleRules.currentPasswordFailuresPerAccount;
-  const state = await peekThrottle(rule, actor.userId);
-  if (!state.allowed) {
-    throw new AppError('RATE_LIMITED', `Too many wrong passwords. Please try again in ${Math.ceil(state.retryAfterSeconds / 60)} minutes.`);
+  // A stolen session must not become a way to guess the password: wrong current passwords are
+  // throttled. Counted before the check (atomically), so parallel requests get no extra guesses;
+  // the right password takes its hit back.
+  const hit = await hitThrottle(throttleRules.currentPasswordFailuresPerAccount, actor.userId);
+  if (!hit.allowed) {
+    await takeBackThrottle(hit);
+    throw new AppError('RATE_LIMITED', `Too many wrong passwords. Please try again in ${Math.ceil(hit.retryAfterSeconds / 60)} minutes.`);
   }
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(input.currentPassword, user?.passwordHash ?? null))) {
-    await hitThrottle(rule, actor.userId);
     throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', { currentPassword: 'That is not your current password.' });
   }
+  await takeBackThrottle(hit);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const changedAt = new Date();

@@ -8,6 +8,7 @@ import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
 import { safeReturnPath } from './guards';
 import { rememberedEmailCookie } from './remembered-email';
+import { signInDeviceCookie } from './sign-in-device';
 import { endSession } from './sessions/end-sessions';
 import { loadSession } from './sessions/load-session';
 import {
@@ -48,8 +49,14 @@ export function nextAuthOptions(): NextAuthOptions {
         async authorize(credentials, request) {
           let result: TSignInResult;
           try {
-            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}));
-            await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+            const jar = await cookies();
+            const device = signInDeviceCookie();
+            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}), jar.get(device.name)?.value ?? null);
+            if (result.ok) {
+              jar.set(device.name, result.deviceCookie, device.options);
+              // Only an address that signed in is remembered, never one that was merely typed.
+              await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+            }
           } catch (error) {
             // next-auth would put the message in the URL it answers with; it may carry query parameters.
             logLine('error', 'auth', `sign-in failed unexpectedly (${errorSummary(error)})`);
@@ -82,7 +89,7 @@ export function nextAuthOptions(): NextAuthOptions {
   };
 }
 
-/** "Remember my e-mail": only the login name, only when ticked; unticking forgets it. */
+/** "Remember my e-mail", after a successful sign-in: only the login name, only when ticked; unticking forgets it. */
 async function rememberEmailChoice(email: string | undefined, remember: boolean) {
   const jar = await cookies();
   const cookie = rememberedEmailCookie();

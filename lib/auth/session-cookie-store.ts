@@ -2,16 +2,17 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { currentSession } from './guards';
 import { endSession } from './sessions/end-sessions';
-import { encodeSessionToken, sessionCookie } from './sessions/session-cookie';
+import { sessionCookie } from './sessions/session-cookie';
+import { sessionCookieFor } from './sessions/session-cookie-for';
 
-/** Writes the session cookie for a raw session id (after a password change re-issues it). */
-export async function setSessionCookie(rawSessionId: string, remember: boolean) {
-  const cookie = sessionCookie();
-  const jar = await cookies();
-  jar.set(cookie.name, await encodeSessionToken(rawSessionId), {
-    ...cookie.options,
-    ...(remember ? { maxAge: 365 * 86_400 } : {}),
-  });
+/**
+ * Writes the session cookie for a raw session id (after a password change re-issues it), lasting
+ * as long as the session's row: a browser-session cookie unless "keep me signed in" was chosen.
+ * The row decides that; the second argument, the caller's idea of it, is not needed.
+ */
+export async function setSessionCookie(rawSessionId: string, _remember?: boolean) {
+  const cookie = await sessionCookieFor(rawSessionId);
+  if (cookie) (await cookies()).set(cookie.name, cookie.value, cookie.options);
 }
 
 /**

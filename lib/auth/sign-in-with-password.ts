@@ -6,11 +6,13 @@ import { recordActivity } from '@/lib/activity/record-activity';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { logLine } from '@/lib/log/log-line';
-import { clearThrottle, hitThrottle, peekThrottle, type TThrottleState } from '@/lib/throttle/hit-throttle';
-import { throttleRules } from '@/lib/throttle/rules';
 import { errorSummary } from '@/lib/log/error-summary';
+import { throttleAddressKey } from '@/lib/throttle/address-key';
+import { clearThrottle, hitThrottle, takeBackThrottle, type TThrottleHit, type TThrottleRule } from '@/lib/throttle/hit-throttle';
+import { throttleRules } from '@/lib/throttle/rules';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions/create-session';
+import { deviceCookieValue, knownDeviceOf } from './sign-in-device';
 
 export const ZSignInInput = z.object({
   email: z.string().trim().max(320).default(''),
@@ -20,63 +22,98 @@ export const ZSignInInput = z.object({
 
 /** The codes the sign-in form turns into messages (lib/auth/sign-in-messages.ts). */
 export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'unavailable';
-export type TSignInResult = { ok: true; sessionToken: string; userId: string } | { ok: false; code: TSignInFailure; retryAfterSeconds?: number };
+export type TSignInResult =
+  /** `deviceCookie` is the value of the sign-in device cookie (lib/auth/sign-in-device.ts) this browser gets. */
+  | { ok: true; sessionToken: string; userId: string; deviceCookie: string }
+  | { ok: false; code: TSignInFailure; retryAfterSeconds?: number };
 
 /**
  * Checks e-mail and password and opens a session (ending the account's other sessions).
  * An unknown e-mail and a wrong password give the same answer after the same bcrypt work. Only
  * after the right password does the answer say that an account still needs activation.
+ *
+ * Every attempt is counted before its password is checked (one atomic upsert per counter), and an
+ * attempt over a limit is refused unchecked, so parallel requests cannot get more guesses than
+ * sequential ones. Three counters apply: the client's address across accounts (site-wide), the
+ * account as seen from this client (its address, or the device cookie of a browser that signed in
+ * to it before), and the account across all addresses, which a browser with its device cookie
+ * skips. A stranger guessing from elsewhere therefore slows down only the stranger, and guessing
+ * from rotating addresses still stops, without keeping the owner's own browser out.
  */
-export async function signInWithPassword(rawInput: unknown, client: TClientInfo): Promise<TSignInResult> {
+export async function signInWithPassword(rawInput: unknown, client: TClientInfo, deviceCookie: string | null = null): Promise<TSignInResult> {
   const parsed = ZSignInInput.safeParse(rawInput);
   // A value no form sends (a password of 1,000+ characters, an e-mail of 300+): no account matches it.
   if (!parsed.success) return { ok: false, code: 'invalid' };
   const input = parsed.data;
   const email = input.email.toLowerCase();
-  const ipKey = client.ip ?? 'unknown';
 
-  // Fail closed: when the counters cannot be read, nobody signs in.
-  let accountState: TThrottleState;
-  let ipState: TThrottleState;
+  const [user] = email
+    ? await db
+        .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, kind: users.kind, passwordChangedAt: users.passwordChangedAt })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email))
+    : [];
+  const knownDevice = knownDeviceOf(deviceCookie, email);
+  const counters = signInCounters(email, user?.passwordChangedAt ?? null, client.ip, knownDevice);
+
+  // Fail closed: when the attempt cannot be counted, nobody signs in.
+  let hits: TThrottleHit[];
   try {
-    [accountState, ipState] = await Promise.all([
-      peekThrottle(throttleRules.loginFailuresPerAccount, email),
-      peekThrottle(throttleRules.loginFailuresPerIp, ipKey),
-    ]);
+    hits = await Promise.all(counters.all.map(([rule, key]) => hitThrottle(rule, key)));
   } catch (error) {
     logLine('error', 'auth', `sign-in refused: the throttle store is unavailable (${errorSummary(error)})`);
     return { ok: false, code: 'unavailable' };
   }
-  if (!accountState.allowed || !ipState.allowed) {
-    return { ok: false, code: 'throttled', retryAfterSeconds: Math.max(accountState.retryAfterSeconds, ipState.retryAfterSeconds) };
+  const refusedBy = hits.filter((hit) => !hit.allowed);
+  if (refusedBy.length > 0) {
+    // Refused unchecked, this attempt guessed nothing: it uses up no other counter's allowance.
+    await takeBack(hits.filter((hit) => hit.allowed));
+    return { ok: false, code: 'throttled', retryAfterSeconds: Math.max(...refusedBy.map((hit) => hit.retryAfterSeconds)) };
   }
 
-  const [user] = email
-    ? await db
-        .select({ id: users.id, passwordHash: users.passwordHash, status: users.status, kind: users.kind })
-        .from(users)
-        .where(eq(sql`lower(${users.email})`, email))
-    : [];
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? null);
-  if (!user || !passwordMatches) {
-    try {
-      await Promise.all([hitThrottle(throttleRules.loginFailuresPerAccount, email), hitThrottle(throttleRules.loginFailuresPerIp, ipKey)]);
-    } catch (error) {
-      logLine('error', 'auth', `a failed sign-in could not be counted (${errorSummary(error)})`);
-    }
-    return { ok: false, code: 'invalid' };
-  }
+  // A failure keeps its hits: they are the count.
+  if (!user || !passwordMatches) return { ok: false, code: 'invalid' };
+  // The right password is no failure, whatever the answer says next.
+  await takeBack(hits);
   if (user.status === 'pending') return { ok: false, code: 'not_activated' };
   if (user.status === 'disabled') return { ok: false, code: 'disabled' };
   // Staff sign in through the back office, behind a second factor (staff security issue).
   if (user.kind === 'staff') return { ok: false, code: 'staff_back_office' };
 
-  // The right password resets the account's failure count (before the session exists, so a failure here opens none).
-  await clearThrottle(throttleRules.loginFailuresPerAccount, email);
+  // A successful sign-in ends this client's back-off (before the session exists, so a failure here opens none).
+  await clearThrottle(throttleRules.loginFailuresPerAccountAndClient, counters.backOffKey);
   const session = await db.transaction(async (tx) => {
     const opened = await createSession(tx, { userId: user.id, remember: input.remember, client });
     await recordActivity({ kind: 'login' }, { userId: user.id, client }, tx);
     return opened;
   });
-  return { ok: true, sessionToken: session.token, userId: user.id };
+  return { ok: true, sessionToken: session.token, userId: user.id, deviceCookie: deviceCookieValue(email, knownDevice) };
+}
+
+/**
+ * The counters an attempt adds to, with their keys. The account's part of a key includes when its
+ * password last changed, so a password reset starts every back-off of the account afresh (the old
+ * counters are left to the daily purge). An unknown address is keyed the same way, so the counting
+ * tells nothing about which addresses have accounts.
+ */
+function signInCounters(email: string, passwordChangedAt: Date | null, ip: string | null, knownDevice: string | null) {
+  const address = throttleAddressKey(ip);
+  const account = `${email}\0${passwordChangedAt?.getTime() ?? 0}`;
+  const backOffKey = `${account}\0${knownDevice ? `device:${knownDevice}` : `address:${address}`}`;
+  const all: Array<[TThrottleRule, string]> = [
+    [throttleRules.loginFailuresPerIp, address],
+    [throttleRules.loginFailuresPerAccountAndClient, backOffKey],
+  ];
+  if (!knownDevice) all.push([throttleRules.loginFailuresPerAccount, account]);
+  return { all, backOffKey };
+}
+
+async function takeBack(hits: TThrottleHit[]) {
+  try {
+    await Promise.all(hits.map((hit) => takeBackThrottle(hit)));
+  } catch (error) {
+    // The count stays higher than it should: stricter, never looser.
+    logLine('error', 'auth', `a sign-in attempt could not be taken back from its counters (${errorSummary(error)})`);
+  }
 }

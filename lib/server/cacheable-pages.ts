@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { TActivity } from '@/lib/activity/record-activity';
 import { rememberedEmailCookie } from '@/lib/auth/remembered-email';
+import { signInDeviceCookie } from '@/lib/auth/sign-in-device';
 import { callbackCookieName, csrfCookieName } from '@/lib/auth/sessions/session-cookie';
 import { parseImageId } from '@/lib/catalog/image-id';
 import { parseSearchQuery } from '@/lib/catalog/search-query';
@@ -41,11 +42,12 @@ const ROUTES: TRoute[] = [
 const MAX_URL_LENGTH = 1024;
 
 /**
- * Cookies a guest may carry that change no catalogue page: next-auth's sign-in form state and the
- * remembered login name. Their names depend only on APP_URL, so they are worked out once per process.
+ * Cookies a guest may carry that change no catalogue page: next-auth's sign-in form state, the
+ * remembered login name and the sign-in device cookie. Their names depend only on APP_URL, so they
+ * are worked out once per process.
  */
 let neutralCookies: Set<string> | undefined;
-const pageNeutralCookies = () => (neutralCookies ??= new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name]));
+const pageNeutralCookies = () => (neutralCookies ??= new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name, signInDeviceCookie().name]));
 
 export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
   if (request.method !== 'GET' || !request.url || request.url.length > MAX_URL_LENGTH) return null;

@@ -15,4 +15,4 @@ Your rights
 In My Account you can see everything we hold about you, download it, correct it, withdraw marketing consent with one click and ask for erasure. You may also complain to your data protection authority.
 
 Cookies
-We use only the cookies needed to keep you signed in and, if you ask us to, to remember your e-mail address on the sign-in page.`;
+We use only the cookies needed to keep you signed in, to recognise a browser that has signed in to your account before (so that someone guessing your password elsewhere cannot lock you out; it holds a random number and nothing about you), and, if you ask us to, to remember your e-mail address on the sign-in page.`;

@@ -7,6 +7,8 @@ import { secretsEnv } from '@/lib/env';
 
 export type TThrottleRule = { scope: string; limit: number; windowSeconds: number };
 export type TThrottleState = { allowed: boolean; hits: number; retryAfterSeconds: number };
+/** One counted attempt: what takeBackThrottle needs to undo exactly this hit, even if the window has moved on. */
+export type TThrottleHit = TThrottleState & { rule: TThrottleRule; key: string; windowStart: Date };
 
 const keyHash = (scope: string, key: string) =>
   createHmac('sha256', secretsEnv().AUTH_SECRET).update(`${scope}\0${key.toLowerCase()}`).digest('base64url');
@@ -19,7 +21,7 @@ const windowStart = (rule: TThrottleRule, now: number) =>
  * server process sees them; if the database cannot be reached this throws, and callers refuse the
  * attempt (fail closed).
  */
-export async function hitThrottle(rule: TThrottleRule, key: string, executor: TExecutor = db): Promise<TThrottleState> {
+export async function hitThrottle(rule: TThrottleRule, key: string, executor: TExecutor = db): Promise<TThrottleHit> {
   const now = Date.now();
   const start = windowStart(rule, now);
   const [row] = await executor
@@ -31,10 +33,31 @@ export async function hitThrottle(rule: TThrottleRule, key: string, executor: TE
     })
     .returning({ hits: throttleCounters.hits });
   const hits = row?.hits ?? 1;
-  return { allowed: hits <= rule.limit, hits, retryAfterSeconds: retryAfter(rule, start, now) };
+  return { allowed: hits <= rule.limit, hits, retryAfterSeconds: retryAfter(rule, start, now), rule, key, windowStart: start };
 }
 
-/** Reads the current count without adding to it (sign-in counts only failures). */
+/**
+ * Undoes one hitThrottle: for an attempt that turned out not to count (refused by another rule, or
+ * the right password). Counting first and taking back afterwards is what keeps parallel attempts
+ * from slipping past a limit: every attempt that gets through saw its own hit already counted.
+ */
+export async function takeBackThrottle(hit: TThrottleHit, executor: TExecutor = db) {
+  await executor
+    .update(throttleCounters)
+    .set({ hits: sql`greatest(${throttleCounters.hits} - 1, 0)` })
+    .where(
+      and(
+        eq(throttleCounters.scope, hit.rule.scope),
+        eq(throttleCounters.keyHash, keyHash(hit.rule.scope, hit.key)),
+        eq(throttleCounters.windowStart, hit.windowStart),
+      ),
+    );
+}
+
+/**
+ * Reads the current count without adding to it: for looking, never for deciding whether to check
+ * a password (a read before the check lets parallel requests through; count with hitThrottle).
+ */
 export async function peekThrottle(rule: TThrottleRule, key: string, executor: TExecutor = db): Promise<TThrottleState> {
   const now = Date.now();
   const start = windowStart(rule, now);

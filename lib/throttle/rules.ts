@@ -2,7 +2,14 @@ import type { TThrottleRule } from './hit-throttle';
 
 /** Limits for account endpoints. Stronger brute-force handling (blocks, alerts) comes with staff security. */
 export const throttleRules = {
-  loginFailuresPerAccount: { scope: 'login-fail:account', limit: 10, windowSeconds: 15 * 60 },
+  /**
+   * The back-off of one account as seen from one client: its address (an IPv6 /64), or the device
+   * cookie of a browser that signed in to the account before. A stranger's failures slow only the stranger.
+   */
+  loginFailuresPerAccountAndClient: { scope: 'login-fail:account-client', limit: 10, windowSeconds: 15 * 60 },
+  /** Every address together, against guessing from rotating addresses; a browser with the account's device cookie is not held by it. */
+  loginFailuresPerAccount: { scope: 'login-fail:account-wide', limit: 100, windowSeconds: 60 * 60 },
+  /** Site-wide: one address guessing across accounts. */
   loginFailuresPerIp: { scope: 'login-fail:ip', limit: 30, windowSeconds: 15 * 60 },
   registrationsPerIp: { scope: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
   registrationsPerEmail: { scope: 'register:email', limit: 3, windowSeconds: 60 * 60 },

@@ -253,16 +253,25 @@ test.describe('visitor accounts', () => {
     await expect(page).toHaveURL(`${origin}/reset-password`);
   });
 
-  test('"Remember my e-mail" keeps only the address, and only when ticked', async ({ page, context }) => {
+  test('"Remember my e-mail" keeps only an address that signed in, and only when ticked', async ({ page, context }) => {
     const customer = await seedActiveCustomer('remember');
+    const rememberedCookie = async () => (await context.cookies()).find((cookie) => cookie.name === 'stockroom.login-email');
     await page.goto('/login');
     await expect(page.getByLabel('Remember my e-mail', { exact: true })).not.toBeChecked();
+
+    // A failed attempt with the box ticked remembers nothing: only a sign-in proves the address.
     await page.getByLabel('E-mail address', { exact: true }).fill(customer.email);
-    await page.getByLabel('Password', { exact: true }).fill(customer.password);
+    await page.getByLabel('Password', { exact: true }).fill('Not-The-Password-1');
     await page.getByLabel('Remember my e-mail', { exact: true }).check();
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(alertOf(page)).toHaveText(WRONG_CREDENTIALS);
+    expect(await rememberedCookie()).toBeUndefined();
+
+    await page.getByLabel('Password', { exact: true }).fill(customer.password);
+    await expect(page.getByLabel('Remember my e-mail', { exact: true })).toBeChecked();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page).toHaveURL(MY_ACCOUNT);
-    const remembered = (await context.cookies()).find((cookie) => cookie.name === 'stockroom.login-email');
+    const remembered = await rememberedCookie();
     // Cookie values are URL-encoded on the wire; the address is all the cookie holds.
     expect(decodeURIComponent(remembered?.value ?? '')).toBe(customer.email);
     expect(remembered?.httpOnly).toBe(true);
@@ -271,6 +280,32 @@ test.describe('visitor accounts', () => {
     await page.goto('/login');
     await expect(page.getByLabel('E-mail address', { exact: true })).toHaveValue(customer.email);
     await expect(page.getByLabel('Remember my e-mail', { exact: true })).toBeChecked();
+  });
+
+  test('the session cookie ends with the browser session, or with "Keep me signed in" with the 30-day session', async ({ page, context }) => {
+    const customer = await seedActiveCustomer('cookie-lifetime');
+    await signIn(page, customer.email, customer.password);
+    await expect(page).toHaveURL(MY_ACCOUNT);
+    // -1: a session cookie, which the browser drops when it closes.
+    expect((await sessionCookieOf(context)).expires).toBe(-1);
+
+    // The sign-in device cookie: long-lived, HttpOnly, SameSite=Lax.
+    const device = (await context.cookies()).find((cookie) => cookie.name === 'stockroom.device');
+    expect(device?.httpOnly).toBe(true);
+    expect(device?.sameSite).toBe('Lax');
+    expect(device!.expires - Date.now() / 1000).toBeGreaterThan(365 * 86_400);
+
+    await header(page).getByRole('button', { name: 'Sign out' }).click();
+    await expect(header(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await page.goto('/login');
+    await page.getByLabel('E-mail address', { exact: true }).fill(customer.email);
+    await page.getByLabel('Password', { exact: true }).fill(customer.password);
+    await page.getByLabel('Keep me signed in', { exact: true }).check();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(MY_ACCOUNT);
+    // next-auth's form asks /api/auth/session once more after signing in; that answer does not lengthen it either.
+    const remembered = await sessionCookieOf(context);
+    expect(Math.abs(remembered.expires - (Date.now() / 1000 + 30 * 86_400))).toBeLessThan(60);
   });
 
   test('register and sign in with the keyboard alone; every field has a label', async ({ page }) => {

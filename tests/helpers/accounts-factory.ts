@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { vi } from 'vitest';
 import { sessions, users } from '@/db/schema';
 import { registerAccount } from '@/lib/accounts/register-account';
+import { sendAccountLink } from '@/lib/accounts/send-account-link';
 import { hashPassword } from '@/lib/auth/passwords';
 import { registrationTexts } from '@/lib/content/site-texts';
 import { db } from '@/lib/db/client';
@@ -24,6 +25,30 @@ export const uniqueEmail = (label: string) => `${label}-${randomUUID().slice(0, 
 export const uniqueIp = () => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::${randomBytes(2).toString('hex')}`;
 
 export const clientAt = (ip: string | null = uniqueIp()): TClientInfo => ({ ip, browser: 'Firefox 140', os: 'Linux', country: null });
+
+/**
+ * Stands in for next/server's after() (which needs a request): holds the work a use case leaves
+ * for after its response, until the test runs it.
+ */
+export function afterResponse() {
+  const pending: Array<() => Promise<void>> = [];
+  return {
+    defer: (work: () => Promise<void>) => {
+      pending.push(work);
+    },
+    pendingCount: () => pending.length,
+    run: async () => {
+      for (let work = pending.shift(); work; work = pending.shift()) await work();
+    },
+  };
+}
+
+/** sendAccountLink as a request makes it, then the work it leaves for after the response. */
+export async function sendAccountLinkAndFinish(...[kind, form, client]: Parameters<typeof sendAccountLink>): Promise<void> {
+  const later = afterResponse();
+  await sendAccountLink(kind, form, client, later.defer);
+  await later.run();
+}
 
 export type TRegistrationOverrides = Record<string, unknown> & { age?: 'adult' | 'parental'; marketing?: boolean };
 

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokens, consentLedger, mailOutbox, sessions, users } from '@/db/schema';
 import { activateAccount, INVALID_ACTIVATION_LINK, isActivationLinkUsable } from '@/lib/accounts/activate-account';
 import { purgeUnactivatedAccounts } from '@/lib/accounts/purge-unactivated-accounts';
-import { sendAccountLink } from '@/lib/accounts/send-account-link';
 import { sha256Hex } from '@/lib/auth/secret-tokens';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { closeDatabase, db } from '@/lib/db/client';
@@ -23,6 +22,7 @@ import {
   uniqueEmail,
   userByEmail,
   waitForMail,
+  sendAccountLinkAndFinish,
   type TMailDelivery,
 } from '../../helpers/accounts-factory';
 
@@ -101,7 +101,7 @@ describe('activation link', () => {
 
   it('does not accept a password-reset token', async () => {
     const customer = await insertCustomer();
-    await sendAccountLink('password_reset', { email: customer.email }, clientAt());
+    await sendAccountLinkAndFinish('password_reset', { email: customer.email }, clientAt());
     const resetToken = linkFrom(await waitForMail(mail.sink, customer.email, RESET_SUBJECT), 'reset-password').token;
     await expectActivationRefused(resetToken);
   });
@@ -140,7 +140,7 @@ describe('sign-in before activation', () => {
 describe('sending the activation link again', () => {
   it('mails a new link and retires the earlier one', async () => {
     const registered = await registerAndReceiveActivation(mail.sink);
-    await sendAccountLink('activation', { email: registered.email.toUpperCase() }, clientAt());
+    await sendAccountLinkAndFinish('activation', { email: registered.email.toUpperCase() }, clientAt());
     await mail.sink.waitFor(() => messagesTo(mail.sink, registered.email, ACTIVATION_SUBJECT).length === 2);
     const [, second] = messagesTo(mail.sink, registered.email, ACTIVATION_SUBJECT);
     const fresh = linkFrom(second!, 'activate').token;
@@ -154,8 +154,8 @@ describe('sending the activation link again', () => {
   it('answers the same for an unknown address and for an active account, and mails neither', async () => {
     const unknown = uniqueEmail('nobody');
     const active = await insertCustomer();
-    await expect(sendAccountLink('activation', { email: unknown }, clientAt())).resolves.toBeUndefined();
-    await expect(sendAccountLink('activation', { email: active.email }, clientAt())).resolves.toBeUndefined();
+    await expect(sendAccountLinkAndFinish('activation', { email: unknown }, clientAt())).resolves.toBeUndefined();
+    await expect(sendAccountLinkAndFinish('activation', { email: active.email }, clientAt())).resolves.toBeUndefined();
     const outbox = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.subjectUserId, active.userId));
     expect(outbox).toEqual([]);
     await pause(1_500);
@@ -165,8 +165,8 @@ describe('sending the activation link again', () => {
 
   it('is throttled per address', async () => {
     const { email } = await registerCustomer();
-    for (let attempt = 0; attempt < 3; attempt += 1) await sendAccountLink('activation', { email }, clientAt());
-    const error = await sendAccountLink('activation', { email }, clientAt()).catch((caught: unknown) => caught);
+    for (let attempt = 0; attempt < 3; attempt += 1) await sendAccountLinkAndFinish('activation', { email }, clientAt());
+    const error = await sendAccountLinkAndFinish('activation', { email }, clientAt()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('RATE_LIMITED');
   });

@@ -2,8 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokens, mailOutbox, sessions, users } from '@/db/schema';
 import { changePassword } from '@/lib/accounts/change-password';
-import { INVALID_RESET_LINK, isResetLinkUsable, resetPassword } from '@/lib/accounts/reset-password';
 import { sendAccountLink } from '@/lib/accounts/send-account-link';
+import { INVALID_RESET_LINK, isResetLinkUsable, resetPassword } from '@/lib/accounts/reset-password';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { createSecretToken, sha256Hex } from '@/lib/auth/secret-tokens';
 import { loadSession } from '@/lib/auth/sessions/load-session';
@@ -11,6 +11,8 @@ import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { closeDatabase, db } from '@/lib/db/client';
 import { AppError, toActionFailure } from '@/lib/errors';
 import {
+  ACTIVATION_SUBJECT,
+  afterResponse,
   alterToken,
   clientAt,
   insertCustomer,
@@ -23,6 +25,7 @@ import {
   startMailDelivery,
   uniqueEmail,
   waitForMail,
+  sendAccountLinkAndFinish,
   type TMailDelivery,
 } from '../../helpers/accounts-factory';
 
@@ -48,7 +51,7 @@ async function signIn(email: string, password: string) {
 
 async function requestResetToken(email: string) {
   const before = messagesTo(mail.sink, email, RESET_SUBJECT).length;
-  await sendAccountLink('password_reset', { email }, clientAt());
+  await sendAccountLinkAndFinish('password_reset', { email }, clientAt());
   await mail.sink.waitFor(() => messagesTo(mail.sink, email, RESET_SUBJECT).length > before);
   return linkFrom(messagesTo(mail.sink, email, RESET_SUBJECT).at(-1)!, 'reset-password');
 }
@@ -92,12 +95,36 @@ describe('password reset by mail', () => {
     const unknown = uniqueEmail('nobody');
     const pending = await registerCustomer();
     const outboxBefore = await db.select({ id: mailOutbox.id }).from(mailOutbox);
-    await expect(sendAccountLink('password_reset', { email: unknown }, clientAt())).resolves.toBeUndefined();
-    await expect(sendAccountLink('password_reset', { email: pending.email }, clientAt())).resolves.toBeUndefined();
+    await expect(sendAccountLinkAndFinish('password_reset', { email: unknown }, clientAt())).resolves.toBeUndefined();
+    await expect(sendAccountLinkAndFinish('password_reset', { email: pending.email }, clientAt())).resolves.toBeUndefined();
     expect(await db.select({ id: mailOutbox.id }).from(mailOutbox)).toHaveLength(outboxBefore.length);
     await pause(1_500);
     expect(messagesTo(mail.sink, unknown)).toEqual([]);
     expect(messagesTo(mail.sink, pending.email, RESET_SUBJECT)).toEqual([]);
+  });
+
+  it.each([
+    ['password_reset', 'an active account', () => insertCustomer()],
+    ['activation', 'a pending account', () => insertCustomer({ status: 'pending' })],
+  ] as const)('%s for %s: answers as for an unknown address, and issues the link only after the response', async (kind, _label, makeAccount) => {
+    const account = await makeAccount();
+    const tokensOf = () => db.select({ purpose: accountTokens.purpose }).from(accountTokens).where(eq(accountTokens.userId, account.userId));
+    const mailOf = () => db.select({ template: mailOutbox.template }).from(mailOutbox).where(eq(mailOutbox.subjectUserId, account.userId));
+
+    const forAccount = afterResponse();
+    const forNobody = afterResponse();
+    expect(await sendAccountLink(kind, { email: account.email }, clientAt(), forAccount.defer)).toBeUndefined();
+    expect(await sendAccountLink(kind, { email: uniqueEmail('nobody') }, clientAt(), forNobody.defer)).toBeUndefined();
+    // Answered, with nothing done yet: the same work waits for after the response in both cases.
+    expect([forAccount.pendingCount(), forNobody.pendingCount()]).toEqual([1, 1]);
+    expect(await tokensOf()).toEqual([]);
+    expect(await mailOf()).toEqual([]);
+
+    await forAccount.run();
+    await forNobody.run();
+    expect(await tokensOf()).toEqual([{ purpose: kind }]);
+    expect(await mailOf()).toEqual([{ template: kind === 'activation' ? 'account-activation' : 'password-reset' }]);
+    await waitForMail(mail.sink, account.email, kind === 'activation' ? ACTIVATION_SUBJECT : RESET_SUBJECT);
   });
 
   it('refuses an expired, altered or malformed link, and an activation token', async () => {

@@ -5,9 +5,8 @@ import { mailOutbox } from '@/db/schema';
 import { activateAccount } from '@/lib/accounts/activate-account';
 import { registerAccount } from '@/lib/accounts/register-account';
 import { resetPassword } from '@/lib/accounts/reset-password';
-import { sendAccountLink } from '@/lib/accounts/send-account-link';
 import { sha256Hex } from '@/lib/auth/secret-tokens';
-import { encodeSessionToken } from '@/lib/auth/sessions/session-cookie';
+import { sessionCookieFor } from '@/lib/auth/sessions/session-cookie-for';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { closeDatabase, db } from '@/lib/db/client';
 import { toActionFailure } from '@/lib/errors';
@@ -21,6 +20,7 @@ import {
   userByEmail,
   waitForMail,
   type TMailDelivery,
+  sendAccountLinkAndFinish,
 } from '../../helpers/accounts-factory';
 
 let mail: TMailDelivery;
@@ -107,7 +107,7 @@ describe('no password, token or link at rest or in the output', () => {
     const first = await signInWithPassword({ email: registered.email, password }, clientAt());
     if (!first.ok) throw new Error('sign-in failed');
 
-    await sendAccountLink('password_reset', { email: registered.email }, clientAt());
+    await sendAccountLinkAndFinish('password_reset', { email: registered.email }, clientAt());
     const reset = linkFrom(await waitForMail(mail.sink, registered.email, RESET_SUBJECT), 'reset-password');
     await resetPassword(reset.token, { password: newPassword, confirmPassword: newPassword });
     const second = await signInWithPassword({ email: registered.email, password: newPassword }, clientAt());
@@ -132,7 +132,9 @@ describe('no password, token or link at rest or in the output', () => {
       resetLink: reset.url,
       firstSessionId: first.sessionToken,
       secondSessionId: second.sessionToken,
-      sessionCookie: await encodeSessionToken(second.sessionToken),
+      sessionCookie: (await sessionCookieFor(second.sessionToken))!.value,
+      // The sign-in device cookie is checked by its keyed hash alone: nothing of it is stored.
+      deviceCookie: second.deviceCookie,
     };
     for (const [name, secret] of Object.entries(secrets)) {
       expect(await columnsContaining(secret), name).toEqual([]);

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { activityEvents, sessions, throttleCounters, users } from '@/db/schema';
+import { issueAccountToken } from '@/lib/accounts/account-tokens';
 import { registerAccount } from '@/lib/accounts/register-account';
+import { resetPassword } from '@/lib/accounts/reset-password';
 import { sendAccountLink } from '@/lib/accounts/send-account-link';
 import { errorSummary } from '@/lib/log/error-summary';
 import { safeReturnPath } from '@/lib/auth/guards';
@@ -12,12 +15,13 @@ import { signedOutReasonMessage, signInProblem, WRONG_CREDENTIALS_MESSAGE } from
 import { createSession } from '@/lib/auth/sessions/create-session';
 import { endSession, endSessionsOfUser } from '@/lib/auth/sessions/end-sessions';
 import { loadSession } from '@/lib/auth/sessions/load-session';
-import { decodeSessionToken, encodeSessionToken } from '@/lib/auth/sessions/session-cookie';
-import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
+import { withSessionCookieLifetime } from '@/lib/auth/sessions/next-auth-session-cookie';
+import { decodeSessionToken } from '@/lib/auth/sessions/session-cookie';
+import { sessionCookieFor } from '@/lib/auth/sessions/session-cookie-for';
+import { signInWithPassword, type TSignInResult } from '@/lib/auth/sign-in-with-password';
 import { closeDatabase, db } from '@/lib/db/client';
 import { secretsEnv } from '@/lib/env';
 import { updateSetting } from '@/lib/settings/update-setting';
-import { peekThrottle } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
 import { clientAt, countUsersWithEmail, insertCustomer, registrationForm, sessionRowsOf, uniqueEmail, uniqueIp } from '../../helpers/accounts-factory';
 
@@ -171,7 +175,7 @@ describe('logout', () => {
   it('ends the row; the old session id, and a cookie carrying it, are refused afterwards', async () => {
     const customer = await insertCustomer();
     const { sessionToken } = await signedIn(customer);
-    const cookieValue = await encodeSessionToken(sessionToken);
+    const cookieValue = (await sessionCookieFor(sessionToken))!.value;
     expect(await decodeSessionToken(cookieValue)).toBe(sessionToken);
 
     await endSession(await sessionIdOf(sessionToken), 'logout');
@@ -184,12 +188,11 @@ describe('logout', () => {
   it('puts nothing but the session id in the cookie token, and refuses a token signed with another secret', async () => {
     const customer = await insertCustomer();
     const { sessionToken } = await signedIn(customer);
-    const cookieValue = await encodeSessionToken(sessionToken);
+    const cookieValue = (await sessionCookieFor(sessionToken))!.value;
     const payload = await decode({ token: cookieValue, secret: secretsEnv().AUTH_SECRET });
     expect(Object.keys(payload ?? {}).sort()).toEqual(['exp', 'iat', 'jti', 'sid']);
     expect(cookieValue).not.toContain(customer.email);
 
-    const { encode } = await import('next-auth/jwt');
     const forged = await encode({ token: { sid: sessionToken }, secret: 'another-secret-another-secret-another' });
     expect(await decodeSessionToken(forged)).toBeNull();
     expect(await decodeSessionToken('not a token')).toBeNull();
@@ -200,6 +203,57 @@ describe('logout', () => {
     const { sessionToken } = await signedIn(customer);
     expect(await endSessionsOfUser(customer.userId, 'account_disabled')).toBe(1);
     expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'account_disabled' });
+  });
+});
+
+describe('the session cookie lasts as long as its session', () => {
+  const YEAR_SECONDS = 365 * 86_400;
+  /** A response as next-auth makes it: its session cookie with a year's lifetime, beside its CSRF cookie. */
+  async function nextAuthResponse(sessionToken: string) {
+    const token = await encode({ token: { sid: sessionToken }, secret: secretsEnv().AUTH_SECRET, maxAge: YEAR_SECONDS });
+    const headers = new Headers();
+    headers.append('set-cookie', `stockroom.csrf=abc; Path=/; HttpOnly; SameSite=Lax`);
+    headers.append('set-cookie', `stockroom.session=${token}; Path=/; Expires=${new Date(Date.now() + YEAR_SECONDS * 1000).toUTCString()}; HttpOnly; SameSite=Lax`);
+    return new Response('{"url":"/account"}', { status: 200, headers });
+  }
+  const sessionHeaderOf = (response: Response) => response.headers.getSetCookie().find((header) => header.startsWith('stockroom.session='));
+  const expOf = async (header: string) => (await decode({ token: header.split(';')[0]!.slice('stockroom.session='.length), secret: secretsEnv().AUTH_SECRET }))!.exp as number;
+  const rowOf = async (sessionToken: string) => (await db.select().from(sessions).where(eq(sessions.id, await sessionIdOf(sessionToken))))[0]!;
+
+  it('without "keep me signed in": a browser-session cookie whose token expires with the row', async () => {
+    const { sessionToken } = await signedIn(await insertCustomer());
+    const rewritten = await withSessionCookieLifetime(await nextAuthResponse(sessionToken));
+    const header = sessionHeaderOf(rewritten)!;
+    expect(header).not.toMatch(/expires=|max-age=/i);
+    expect(header).toMatch(/; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(await decodeSessionToken(header.split(';')[0]!.slice('stockroom.session='.length))).toBe(sessionToken);
+    expect(Math.abs((await expOf(header)) * 1000 - (await rowOf(sessionToken)).expiresAt.getTime())).toBeLessThan(2_000);
+    // Everything else next-auth answered is left alone.
+    expect(rewritten.status).toBe(200);
+    expect(await rewritten.text()).toBe('{"url":"/account"}');
+    expect(rewritten.headers.getSetCookie()).toContain('stockroom.csrf=abc; Path=/; HttpOnly; SameSite=Lax');
+  });
+
+  it('with "keep me signed in": the cookie and its token expire with the row, 30 days on', async () => {
+    const { sessionToken } = await signedIn(await insertCustomer(), { remember: true });
+    const header = sessionHeaderOf(await withSessionCookieLifetime(await nextAuthResponse(sessionToken)))!;
+    const expiresAt = (await rowOf(sessionToken)).expiresAt;
+    expect(header).toContain(`Expires=${expiresAt.toUTCString()}`);
+    expect(Math.abs((await expOf(header)) * 1000 - expiresAt.getTime())).toBeLessThan(2_000);
+    const cookie = await sessionCookieFor(sessionToken);
+    expect(cookie!.options.expires).toEqual(expiresAt);
+  });
+
+  it('a token naming no open session is dropped (the browser keeps what it has); the deletion at sign-out passes', async () => {
+    const { sessionToken } = await signedIn(await insertCustomer());
+    await endSession(await sessionIdOf(sessionToken), 'logout');
+    const rewritten = await withSessionCookieLifetime(await nextAuthResponse(sessionToken));
+    expect(sessionHeaderOf(rewritten)).toBeUndefined();
+    expect(rewritten.headers.getSetCookie()).toHaveLength(1);
+    expect(await sessionCookieFor(sessionToken)).toBeNull();
+
+    const deletion = new Response(null, { headers: { 'set-cookie': 'stockroom.session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax' } });
+    expect(await withSessionCookieLifetime(deletion)).toBe(deletion);
   });
 });
 
@@ -286,47 +340,105 @@ describe('timeouts', () => {
 });
 
 describe('throttling', () => {
-  it('locks an account after 10 failures from rotating IPs, even for the right password; the lock expires', async () => {
+  const wrongFrom = (email: string, ip: string, attempt: number | string = randomBytes(3).toString('hex')) =>
+    signInWithPassword({ email, password: `Wrong-${attempt}-Password` }, clientAt(ip));
+  const codeOf = (result: TSignInResult) => (result.ok ? 'ok' : result.code);
+  const tally = (results: TSignInResult[]) => results.reduce<Record<string, number>>((counts, result) => ({ ...counts, [codeOf(result)]: (counts[codeOf(result)] ?? 0) + 1 }), {});
+
+  it('25 parallel wrong passwords for one account get no more password checks than 10 sequential ones would', async () => {
     const customer = await insertCustomer();
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      expect((await signInWithPassword({ email: customer.email, password: `Wrong-${attempt}-Password` }, clientAt())).ok).toBe(false);
-    }
-    const locked = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt());
+    const ip = uniqueIp();
+    const results = await Promise.all(Array.from({ length: 25 }, (_, attempt) => wrongFrom(customer.email, ip, attempt)));
+    // "invalid" means the password was checked; "throttled" means it was refused unchecked.
+    expect(tally(results)).toEqual({ invalid: 10, throttled: 15 });
+    const locked = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(ip));
     expect(locked).toMatchObject({ ok: false, code: 'throttled' });
     const retryAfter = locked.ok ? 0 : (locked.retryAfterSeconds ?? 0);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(signInProblem(`throttled:${retryAfter}`).message).toBe(`Too many attempts. Try again in ${Math.ceil(retryAfter / 60)} ${Math.ceil(retryAfter / 60) === 1 ? 'minute' : 'minutes'}.`);
     expect(await sessionRowsOf(customer.userId)).toEqual([]);
+  }, 60_000);
 
-    // The window passes (its counters are moved into the past): the owner signs in again.
-    await db.update(throttleCounters).set({ windowStart: sql`${throttleCounters.windowStart} - interval '1 hour'` }).where(eq(throttleCounters.scope, throttleRules.loginFailuresPerAccount.scope));
-    const after = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt());
-    expect(after.ok).toBe(true);
-    expect((await peekThrottle(throttleRules.loginFailuresPerAccount, customer.email)).hits).toBe(0);
-  });
-
-  it('locks an IP after 30 failures across accounts; other IPs are not affected', async () => {
-    const ip = uniqueIp();
-    await Promise.all(
-      Array.from({ length: 30 }, (_, attempt) => signInWithPassword({ email: uniqueEmail(`spray${attempt}`), password: 'Spray-Password-1' }, clientAt(ip))),
-    );
+  it("a stranger's failures from another address slow the stranger, not the owner; the back-off expires", async () => {
     const customer = await insertCustomer();
-    const fromBlockedIp = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(ip));
+    const stranger = uniqueIp();
+    const results: TSignInResult[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) results.push(await wrongFrom(customer.email, stranger, attempt));
+    expect(tally(results)).toEqual({ invalid: 10, throttled: 2 });
+    // Another address in the stranger's IPv6 /64 is the same client.
+    const neighbour = stranger.replace(/::[0-9a-f]+$/, '::beef');
+    expect(await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(neighbour))).toMatchObject({ ok: false, code: 'throttled' });
+
+    const owner = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(uniqueIp()));
+    expect(owner.ok).toBe(true);
+
+    // The window passes (its counters are moved into the past): the stranger's address may try again.
+    await db
+      .update(throttleCounters)
+      .set({ windowStart: sql`${throttleCounters.windowStart} - interval '1 hour'` })
+      .where(eq(throttleCounters.scope, throttleRules.loginFailuresPerAccountAndClient.scope));
+    expect(codeOf(await wrongFrom(customer.email, stranger))).toBe('invalid');
+  }, 60_000);
+
+  it("guessing from rotating addresses stops after 100 an hour, but not the owner's browser with its device cookie", async () => {
+    const customer = await insertCustomer();
+    const other = await insertCustomer();
+    const { deviceCookie } = await signedIn(customer);
+    const otherDevice = (await signedIn(other)).deviceCookie;
+    const results: TSignInResult[] = [];
+    for (let batch = 0; batch < 10; batch += 1) {
+      results.push(...(await Promise.all(Array.from({ length: 10 }, (_, attempt) => wrongFrom(customer.email, uniqueIp(), `${batch}-${attempt}`)))));
+    }
+    expect(tally(results)).toEqual({ invalid: 100 });
+
+    const rightPassword = { email: customer.email, password: customer.password };
+    expect(await signInWithPassword(rightPassword, clientAt(uniqueIp()))).toMatchObject({ ok: false, code: 'throttled' });
+    // Another account's device cookie, an altered one, or one moved to another account prove nothing.
+    const [deviceId, mac] = deviceCookie.split('.');
+    for (const forged of [otherDevice, `${deviceId}.${mac!.slice(0, -2)}AA`, `${randomBytes(16).toString('base64url')}.${mac}`, 'nonsense']) {
+      expect(await signInWithPassword(rightPassword, clientAt(uniqueIp()), forged)).toMatchObject({ ok: false, code: 'throttled' });
+    }
+    const owner = await signInWithPassword(rightPassword, clientAt(uniqueIp()), deviceCookie);
+    expect(owner.ok).toBe(true);
+    // The browser keeps its device id.
+    expect(owner.ok && owner.deviceCookie).toBe(deviceCookie);
+  }, 180_000);
+
+  it('a password reset clears the back-off of the account', async () => {
+    const customer = await insertCustomer();
+    const ip = uniqueIp();
+    for (let attempt = 0; attempt < 10; attempt += 1) await wrongFrom(customer.email, ip, attempt);
+    expect(await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(ip))).toMatchObject({ ok: false, code: 'throttled' });
+
+    const token = await issueAccountToken(db, customer.userId, 'password_reset');
+    const newPassword = 'Tamarind-Orchard-Sleet-52';
+    await resetPassword(token, { password: newPassword, confirmPassword: newPassword });
+    expect((await signInWithPassword({ email: customer.email, password: newPassword }, clientAt(ip))).ok).toBe(true);
+  }, 60_000);
+
+  it('locks an IP after 30 failures across accounts, even with a device cookie; other IPs are not affected', async () => {
+    const ip = uniqueIp();
+    const customer = await insertCustomer();
+    const { deviceCookie } = await signedIn(customer);
+    const results = await Promise.all(
+      Array.from({ length: 35 }, (_, attempt) => signInWithPassword({ email: uniqueEmail(`spray${attempt}`), password: 'Spray-Password-1' }, clientAt(ip))),
+    );
+    expect(tally(results)).toEqual({ invalid: 30, throttled: 5 });
+    const fromBlockedIp = await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(ip), deviceCookie);
     expect(fromBlockedIp).toMatchObject({ ok: false, code: 'throttled' });
-    expect(await sessionRowsOf(customer.userId)).toEqual([]);
+    expect((await sessionRowsOf(customer.userId)).filter((row) => row.ip === ip)).toEqual([]);
     expect((await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(uniqueIp()))).ok).toBe(true);
   }, 60_000);
 
-  it('counts failures only: a right password clears the account counter', async () => {
+  it('counts failures only: a right password ends the back-off of that client', async () => {
     const customer = await insertCustomer();
-    for (let attempt = 0; attempt < 9; attempt += 1) {
-      await signInWithPassword({ email: customer.email, password: `Wrong-${attempt}-Password` }, clientAt());
+    const ip = uniqueIp();
+    for (let round = 0; round < 2; round += 1) {
+      for (let attempt = 0; attempt < 9; attempt += 1) expect(codeOf(await wrongFrom(customer.email, ip, attempt))).toBe('invalid');
+      expect((await signInWithPassword({ email: customer.email, password: customer.password }, clientAt(ip))).ok).toBe(true);
     }
-    expect((await peekThrottle(throttleRules.loginFailuresPerAccount, customer.email)).hits).toBe(9);
-    expect((await signedIn(customer)).ok).toBe(true);
-    expect((await peekThrottle(throttleRules.loginFailuresPerAccount, customer.email)).hits).toBe(0);
-  });
+  }, 60_000);
 
   it('fails closed: without the throttle table nobody signs in, registers or gets a link', async () => {
     const customer = await insertCustomer();

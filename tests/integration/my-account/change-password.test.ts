@@ -92,4 +92,26 @@ describe('changePassword', () => {
     expect(blocked?.error).toMatch(/Too many wrong passwords/);
     expect(await verifyPassword(me.password, await passwordHashOf(me.userId))).toBe(true);
   });
+
+  it('counts parallel wrong current passwords before checking them: no more checks than 5 sequential ones', async () => {
+    const me = await createSignedInCustomer();
+    const failures = await Promise.all(
+      Array.from({ length: 12 }, (_, guess) =>
+        changePassword(me.actor, { currentPassword: `guess-${guess}`, password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).then(() => null, toActionFailure),
+      ),
+    );
+    const checked = failures.filter((failure) => failure?.fieldErrors.currentPassword === 'That is not your current password.');
+    const refused = failures.filter((failure) => /Too many wrong passwords/.test(failure?.error ?? ''));
+    expect([checked.length, refused.length]).toEqual([5, 7]);
+  }, 60_000);
+
+  it('does not count the right current password', async () => {
+    const me = await createSignedInCustomer();
+    const attempt = (currentPassword: string, password: string) =>
+      changePassword(me.actor, { currentPassword, password, confirmPassword: password }).then(() => null, toActionFailure);
+    for (let guess = 0; guess < 4; guess++) expect((await attempt(`guess-${guess}`, NEW_PASSWORD))?.fieldErrors).toHaveProperty('currentPassword');
+    expect(await attempt(me.password, NEW_PASSWORD)).toBeNull();
+    // Four failures and a success: the fifth failure is still checked, not refused.
+    expect((await attempt('guess-5', 'another-quiet-lantern-43'))?.fieldErrors).toHaveProperty('currentPassword');
+  }, 60_000);
 });
