@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -9,11 +10,15 @@ import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { AppError, fieldErrorsFrom } from '@/lib/errors';
 import type { TClientInfo } from '@/lib/http/client-info';
+import { errorSummary } from '@/lib/log/error-summary';
+import { logLine } from '@/lib/log/log-line';
 import { queueMail } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
+import type { TSettingValue } from '@/lib/settings/definitions';
 import { hitThrottle } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
 import { issueAccountToken } from './account-tokens';
+import type { TDeferWork } from './send-account-link';
 import { recordConsent } from './consents';
 import { customFieldsSchema, customFieldValues, ZProfileFields } from './profile-fields';
 
@@ -38,10 +43,11 @@ const ZRegistration = ZProfileFields.extend({
 /**
  * Creates a pending account and mails its activation link, recording consents in the ledger, in
  * one transaction. For an address that already has an account nothing is created: its owner is
- * told by mail. Either way the caller shows the same "check your e-mail" page, and the password
- * is hashed in both cases, so neither the answer nor its timing reveals a customer.
+ * told by mail. Either way the caller shows the same "check your e-mail" page: the form is checked,
+ * throttled and its password hashed before the answer, and the transaction that tells the two
+ * cases apart runs after the response, so neither the answer nor its timing reveals a customer.
  */
-export async function registerAccount(form: Record<string, unknown>, client: TClientInfo): Promise<void> {
+export async function registerAccount(form: Record<string, unknown>, client: TClientInfo, defer: TDeferWork = after): Promise<void> {
   const customFields = await getSetting('registration.customFields');
   const parsed = ZRegistration.and(customFieldsSchema(customFields)).safeParse(form);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrorsFrom(parsed.error));
@@ -64,8 +70,30 @@ export async function registerAccount(form: Record<string, unknown>, client: TCl
   }
 
   const passwordHash = await hashPassword(input.password);
-  const { APP_URL } = serverEnv();
+  defer(async () => {
+    try {
+      await createPendingAccount(input, { passwordHash, customFields, texts, ageText, client });
+    } catch (error) {
+      logLine('error', 'accounts', `a registration could not be stored (${errorSummary(error)})`);
+    }
+  });
+}
 
+type TRegistrationInput = z.infer<typeof ZRegistration> & Record<string, unknown>;
+type TRegistrationTexts = Awaited<ReturnType<typeof registrationTexts>>;
+
+async function createPendingAccount(
+  input: TRegistrationInput,
+  context: {
+    passwordHash: string;
+    customFields: TSettingValue<'registration.customFields'>;
+    texts: TRegistrationTexts;
+    ageText: TRegistrationTexts['ageConfirmation'];
+    client: TClientInfo;
+  },
+) {
+  const { passwordHash, customFields, texts, ageText, client } = context;
+  const { APP_URL } = serverEnv();
   await db.transaction(async (tx) => {
     // A second registration racing this one for the same address waits here, then sees the first.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.email.toLowerCase()}))`);

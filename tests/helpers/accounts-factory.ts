@@ -77,10 +77,17 @@ export async function registrationForm(overrides: TRegistrationOverrides = {}): 
   };
 }
 
+/** registerAccount as a request makes it, then the work it leaves for after the response. */
+export async function registerAccountAndFinish(...[form, client]: Parameters<typeof registerAccount>): Promise<void> {
+  const later = afterResponse();
+  await registerAccount(form, client, later.defer);
+  await later.run();
+}
+
 /** Registers through the use case (as the page does) and returns what was sent. */
 export async function registerCustomer(overrides: TRegistrationOverrides = {}, client: TClientInfo = clientAt()) {
   const form = await registrationForm(overrides);
-  await registerAccount(form, client);
+  await registerAccountAndFinish(form, client);
   return { email: String(form.email), password: String(form.password), fullName: String(form.fullName), client, form };
 }
 

@@ -9,11 +9,13 @@ import { AppError } from '@/lib/errors';
 import { updateSetting } from '@/lib/settings/update-setting';
 import {
   ACTIVATION_SUBJECT,
+  afterResponse,
   clientAt,
   countUsersWithEmail,
   EXISTING_ACCOUNT_SUBJECT,
   linkFrom,
   messagesTo,
+  registerAccountAndFinish,
   registerCustomer,
   registrationForm,
   startMailDelivery,
@@ -195,7 +197,7 @@ describe('registration with an address that already has an account', () => {
 
     // Same address in other letter case, another name and password: the call resolves like the first.
     const second = await registrationForm({ email: first.email.toUpperCase(), fullName: 'Somebody Else', password: 'Another-Secret-Pass-77' });
-    await expect(registerAccount(second, clientAt())).resolves.toBeUndefined();
+    await expect(registerAccountAndFinish(second, clientAt())).resolves.toBeUndefined();
 
     expect(await countUsersWithEmail(first.email)).toBe(1);
     const after = await userByEmail(first.email);
@@ -219,18 +221,38 @@ describe('registration with an address that already has an account', () => {
     expect(messagesTo(mail.sink, first.email, ACTIVATION_SUBJECT)).toHaveLength(1);
   });
 
+  it('answers before the work that tells a new address from a known one (checklist 47)', async () => {
+    const known = await registerCustomer();
+    const owner = await userByEmail(known.email);
+    const outboxOf = async (userId: string) => (await db.select().from(mailOutbox).where(eq(mailOutbox.subjectUserId, userId))).length;
+    const mailsBefore = await outboxOf(owner!.id);
+
+    const fresh = uniqueEmail('deferred');
+    const later = afterResponse();
+    await registerAccount(await registrationForm({ email: fresh }), clientAt(), later.defer);
+    await registerAccount(await registrationForm({ email: known.email }), clientAt(), later.defer);
+    // Both answers are in; neither the new account nor the owner's notice exists yet.
+    expect(later.pendingCount()).toBe(2);
+    expect(await countUsersWithEmail(fresh)).toBe(0);
+    expect(await outboxOf(owner!.id)).toBe(mailsBefore);
+
+    await later.run();
+    expect(await countUsersWithEmail(fresh)).toBe(1);
+    expect(await outboxOf(owner!.id)).toBe(mailsBefore + 1);
+  });
+
   it('adds no consent rows for the second attempt', async () => {
     const first = await registerCustomer({ marketing: false });
     const owner = await userByEmail(first.email);
     const before = await ledgerOf(owner!.id);
-    await registerAccount(await registrationForm({ email: first.email, marketing: true }), clientAt());
+    await registerAccountAndFinish(await registrationForm({ email: first.email, marketing: true }), clientAt());
     expect(await ledgerOf(owner!.id)).toEqual(before);
   });
 
   it('throttles repeated registrations of one address', async () => {
     const email = uniqueEmail('repeat');
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      await registerAccount(await registrationForm({ email }), clientAt());
+      await registerAccountAndFinish(await registrationForm({ email }), clientAt());
     }
     const error = await refusal(registerAccount(await registrationForm({ email }), clientAt()));
     expect(error.code).toBe('RATE_LIMITED');
