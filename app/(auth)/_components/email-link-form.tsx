@@ -25,6 +25,7 @@ type TEmailLinkFormProps = {
 export function EmailLinkForm({ action, sentMessage, submitLabel, defaultEmail = '', hiddenEmail }: TEmailLinkFormProps) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const failure = state.ok === false ? state : null;
+  const email = state.ok === true ? state.email : (failure?.values.email ?? defaultEmail);
   return (
     <div>
       {state.ok === true ? (
@@ -44,7 +45,7 @@ export function EmailLinkForm({ action, sentMessage, submitLabel, defaultEmail =
             autoComplete="email"
             spellCheck={false}
             required
-            defaultValue={state.ok === true ? state.email : state.ok === false ? (state.values.email ?? defaultEmail) : defaultEmail}
+            defaultValue={email}
             error={failure?.fieldErrors.email}
           />
         )}
