@@ -19,7 +19,6 @@ export class AppError extends Error {
 export const notFound = (what = 'page') => new AppError('NOT_FOUND', `We could not find that ${what}.`);
 
 export type TActionFailure = { ok: false; error: string; fieldErrors: Record<string, string> };
-export type TActionResult<T = undefined> = ({ ok: true } & (T extends undefined ? object : { data: T })) | TActionFailure;
 
 const statusByCode: Record<TErrorCode, number> = {
   NOT_FOUND: 404,
@@ -31,6 +30,29 @@ const statusByCode: Record<TErrorCode, number> = {
 };
 
 const GENERIC_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+const INVALID_INPUT_MESSAGE = 'Please correct the marked fields.';
+
+/** A refused input: one message for the form, one per marked field. */
+export const invalidInputFailure = (fieldErrors: Record<string, string>): TActionFailure => ({
+  ok: false,
+  error: INVALID_INPUT_MESSAGE,
+  fieldErrors,
+});
+
+/**
+ * The field errors of an action's input schema, as the action wrapper receives them from
+ * next-safe-action (every message per field, and those of the whole input apart): the first
+ * message per field, the same choice as fieldErrorsFrom; a message about the whole input goes
+ * under `form`, as fieldErrorsFrom files an issue without a path.
+ */
+export function describeInvalidInput(errors: { formErrors: string[]; fieldErrors: Partial<Record<string, string[]>> }): TActionFailure {
+  const fields: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(errors.fieldErrors)) {
+    if (messages?.[0]) fields[field] = messages[0];
+  }
+  if (errors.formErrors[0]) fields.form ??= errors.formErrors[0];
+  return invalidInputFailure(fields);
+}
 
 /** Field errors from zod, keyed by the first path segment (the form field's name). */
 export function fieldErrorsFrom(error: ZodError): Record<string, string> {
@@ -48,10 +70,7 @@ export function describeError(error: unknown): { status: number; failure: TActio
     return { status: statusByCode[error.code], failure: { ok: false, error: error.userMessage, fieldErrors: error.fieldErrors } };
   }
   if (error instanceof ZodError) {
-    return {
-      status: 400,
-      failure: { ok: false, error: 'Please correct the marked fields.', fieldErrors: fieldErrorsFrom(error) },
-    };
+    return { status: 400, failure: invalidInputFailure(fieldErrorsFrom(error)) };
   }
   // Class, code and frames only: a database error's message repeats the query's parameters (checklist 33).
   logLine('error', 'error', `${errorSummary(error)} ${errorFrames(error)}`);

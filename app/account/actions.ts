@@ -1,11 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { ZProfileFields } from '@/lib/accounts/profile-fields';
+import { customFieldsSchema, ZProfileFields } from '@/lib/accounts/profile-fields';
 import { updateProfile } from '@/lib/accounts/update-profile';
-import { requireUser } from '@/lib/auth/guards';
-import { toActionFailure } from '@/lib/errors';
-import { echoValues, type TFormState } from './_components/form-state';
+import { customerActionClient } from '@/lib/actions/action-client';
+import { formAction } from '@/lib/actions/form-action';
+import { checkedForm } from '@/lib/actions/form-input';
+import { getSetting } from '@/lib/settings/get-setting';
 
 const PROFILE_FIELD_NAMES = new Set(Object.keys(ZProfileFields.shape));
 const isDetailsField = (name: string) => PROFILE_FIELD_NAMES.has(name) || name.startsWith('custom_');
@@ -14,13 +15,14 @@ const isDetailsField = (name: string) => PROFILE_FIELD_NAMES.has(name) || name.s
  * Saves the details form. The whole form goes to updateProfile, which reads only the fields of its
  * schema: an e-mail, a role, an id or a status added to the request changes nothing.
  */
-export async function saveDetailsAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireUser('/account');
-  try {
-    await updateProfile(actor, Object.fromEntries(formData));
-  } catch (error) {
-    return { ...toActionFailure(error), values: echoValues(formData, isDetailsField) };
-  }
-  revalidatePath('/account', 'layout');
-  return { ok: true, message: 'Your details have been saved.' };
-}
+export const saveDetailsAction = formAction(
+  customerActionClient
+    .metadata({ name: 'account.save-details', signInReturnTo: '/account' })
+    .inputSchema(async () => checkedForm(ZProfileFields.and(customFieldsSchema(await getSetting('registration.customFields')))))
+    .action(async ({ parsedInput: form, ctx: { actor } }) => {
+      await updateProfile(actor, form);
+      revalidatePath('/account', 'layout');
+      return { message: 'Your details have been saved.' };
+    }),
+  { keep: isDetailsField },
+);

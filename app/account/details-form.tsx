@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { SelectField, TextField, YesNoField } from '@/app/_components/form-fields';
 import { saveDetailsAction } from './actions';
 import { FormFeedback, SubmitButton } from './_components/form-feedback';
-import { INITIAL_FORM_STATE } from './_components/form-state';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 
 export type TCustomFieldInput = { name: string; label: string; required: boolean; yesNo: boolean };
 
@@ -22,7 +22,7 @@ export function DetailsForm({
 }) {
   const [state, formAction] = useActionState(saveDetailsAction, INITIAL_FORM_STATE);
   // After a refusal the form shows what was typed; otherwise what is saved.
-  const values = state.ok === false && state.values ? state.values : initial;
+  const values = state.ok === false ? state.values : initial;
   const errors = state.ok === false ? state.fieldErrors : {};
 
   return (

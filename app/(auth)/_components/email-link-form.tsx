@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { TActionResult } from '@/lib/errors';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/form-fields';
+import { INITIAL_FORM_STATE, type TFormState } from '@/lib/actions/form-state';
 import { Notice } from './page-shell';
 import { SubmitButton } from './submit-button';
 
-export type TEmailLinkState = (TActionResult & { email?: string }) | null;
+/** After sending, the address sent to (shown again in the field); after a refusal, the address typed. */
+export type TEmailLinkState = TFormState<{ email: string }>;
 export type TEmailLinkAction = (state: TEmailLinkState, formData: FormData) => Promise<TEmailLinkState>;
 
 type TEmailLinkFormProps = {
@@ -22,11 +23,12 @@ type TEmailLinkFormProps = {
 
 /** Asks for an e-mail address and has a link sent to it (activation again, password reset). */
 export function EmailLinkForm({ action, sentMessage, submitLabel, defaultEmail = '', hiddenEmail }: TEmailLinkFormProps) {
-  const [state, formAction] = useActionState(action, null);
-  const failure = state && !state.ok ? state : null;
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const failure = state.ok === false ? state : null;
+  const email = state.ok === true ? state.email : (failure?.values.email ?? defaultEmail);
   return (
     <div>
-      {state?.ok ? (
+      {state.ok === true ? (
         <div className="mb-6">
           <Notice tone="success">{sentMessage}</Notice>
         </div>
@@ -43,7 +45,7 @@ export function EmailLinkForm({ action, sentMessage, submitLabel, defaultEmail =
             autoComplete="email"
             spellCheck={false}
             required
-            defaultValue={state?.email ?? defaultEmail}
+            defaultValue={email}
             error={failure?.fieldErrors.email}
           />
         )}

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { CheckboxField, radioId, RadioGroup, SelectField, TextField } from '@/app/_components/form-fields';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { SubmitButton } from '../_components/submit-button';
 import { registerAction } from './actions';
 
@@ -18,9 +19,11 @@ type TRegisterFormProps = {
 };
 
 export function RegisterForm({ countries, customFields, texts, passwordRules }: TRegisterFormProps) {
-  const [state, formAction] = useActionState(registerAction, null);
-  const values = state?.values ?? {};
-  const errors = state?.fieldErrors ?? {};
+  const [state, formAction] = useActionState(registerAction, INITIAL_FORM_STATE);
+  // Success leaves the page (redirect to /register/check-email): the state is either initial or a refusal.
+  const failure = state.ok === false ? state : null;
+  const values = failure?.values ?? {};
+  const errors = failure?.fieldErrors ?? {};
 
   const order = [
     'fullName', 'email', 'password', 'company', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'countryCode', 'phone',
@@ -32,7 +35,7 @@ export function RegisterForm({ countries, customFields, texts, passwordRules }: 
 
   return (
     <>
-      <ErrorSummary failure={state} order={order} targets={targets} />
+      <ErrorSummary failure={failure} order={order} targets={targets} />
       {/* After an error React resets the form to its defaults; a new key remounts it with the values just sent. */}
       <form key={JSON.stringify(values)} action={formAction} noValidate className="space-y-8">
         <input type="hidden" name="shownNotice" value={texts.noticeSha256} />

@@ -1,34 +1,32 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { INVALID_RESET_LINK, resetPassword } from '@/lib/accounts/reset-password';
+import { resetPassword } from '@/lib/accounts/reset-password';
 import { sendAccountLink } from '@/lib/accounts/send-account-link';
-import { toActionFailure, type TActionFailure } from '@/lib/errors';
+import { publicActionClient } from '@/lib/actions/action-client';
+import { formAction } from '@/lib/actions/form-action';
+import { formInput, ZSubmittedForm } from '@/lib/actions/form-input';
 import { clientInfoFrom } from '@/lib/http/client-info';
-import type { TEmailLinkState } from '../_components/email-link-form';
 
-/** Asks for a reset link: the same answer whether or not the address has an account. */
-export async function requestResetAction(_state: TEmailLinkState, formData: FormData): Promise<TEmailLinkState> {
-  const form = Object.fromEntries(formData);
-  const email = typeof form.email === 'string' ? form.email : '';
-  try {
-    await sendAccountLink('password_reset', form, clientInfoFrom(await headers()));
-    return { ok: true, email };
-  } catch (error) {
-    return { ...toActionFailure(error), email };
-  }
-}
+/** Asks for a reset link: the same answer whether or not the address has an account. sendAccountLink parses the address. */
+export const requestResetAction = formAction(
+  publicActionClient
+    .metadata({ name: 'auth.request-password-reset' })
+    .inputSchema(formInput(ZSubmittedForm))
+    .action(async ({ parsedInput: form }) => {
+      await sendAccountLink('password_reset', form, clientInfoFrom(await headers()));
+      return { email: form.email ?? '' };
+    }),
+  { keep: (field) => field === 'email' },
+);
 
-export type TResetPasswordState = { ok: true } | (TActionFailure & { linkUnusable: boolean }) | null;
-
-/** Sets the new password through the link; every session of the account ends. */
-export async function resetPasswordAction(_state: TResetPasswordState, formData: FormData): Promise<TResetPasswordState> {
-  const { token, ...form } = Object.fromEntries(formData);
-  try {
-    await resetPassword(typeof token === 'string' ? token : '', form);
-    return { ok: true };
-  } catch (error) {
-    const failure = toActionFailure(error);
-    return { ...failure, linkUnusable: failure.error === INVALID_RESET_LINK };
-  }
-}
+/** Sets the new password through the link; every session of the account ends. resetPassword parses the passwords. */
+export const resetPasswordAction = formAction(
+  publicActionClient
+    .metadata({ name: 'auth.reset-password' })
+    .inputSchema(formInput(ZSubmittedForm))
+    .action(async ({ parsedInput: { token = '', ...form } }) => {
+      await resetPassword(token, form);
+      return {};
+    }),
+);

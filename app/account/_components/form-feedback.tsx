@@ -3,14 +3,14 @@
 import { useFormStatus } from 'react-dom';
 import type { ReactNode } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
-import type { TFormState } from './form-state';
+import type { TFormState } from '@/lib/actions/form-state';
 
 /**
  * The outcome of a form, announced: a refusal as the error summary (an alert that takes focus and
  * links to each marked field); a success in a status region that is always present, so screen
  * readers read it.
  */
-export function FormFeedback({ state, fieldOrder = [] }: { state: TFormState; fieldOrder?: string[] }) {
+export function FormFeedback({ state, fieldOrder = [] }: { state: TFormState<{ message: string }>; fieldOrder?: string[] }) {
   return (
     <>
       <ErrorSummary failure={state.ok === false ? state : null} order={fieldOrder} />

@@ -1,30 +1,30 @@
 'use server';
 
 import { changePassword } from '@/lib/accounts/change-password';
-import { currentSession, requireUser } from '@/lib/auth/guards';
+import { customerActionClient } from '@/lib/actions/action-client';
+import { formAction } from '@/lib/actions/form-action';
+import { formInput, ZSubmittedForm } from '@/lib/actions/form-input';
+import { currentSession } from '@/lib/auth/guards';
 import { setSessionCookie } from '@/lib/auth/session-cookie-store';
-import { toActionFailure } from '@/lib/errors';
-import type { TFormState } from '../_components/form-state';
 
 /**
- * Changes the password. changePassword ends every other session and gives this one a new id;
- * the new id goes into the cookie here, so this browser stays signed in and an old copy of the
- * cookie is worthless. The passwords are never sent back to the form.
+ * Changes the password. changePassword (which parses the form with its own schema) ends every
+ * other session and gives this one a new id; the new id goes into the cookie here, so this
+ * browser stays signed in and an old copy of the cookie is worthless. The passwords are never
+ * sent back to the form.
  */
-export async function changePasswordAction(_previous: TFormState, formData: FormData): Promise<TFormState> {
-  const actor = await requireUser('/account/password');
-  const session = await currentSession();
-  const remember = session.state === 'active' && session.remember;
-  let sessionToken: string;
-  try {
-    ({ sessionToken } = await changePassword(actor, Object.fromEntries(formData)));
-  } catch (error) {
-    return toActionFailure(error);
-  }
-  await setSessionCookie(sessionToken, remember);
-  return {
-    ok: true,
-    message:
-      'Your password has been changed. Every other browser signed in to your account has been signed out; this one stays signed in. We have sent you an e-mail about the change.',
-  };
-}
+export const changePasswordAction = formAction(
+  customerActionClient
+    .metadata({ name: 'account.change-password', signInReturnTo: '/account/password' })
+    .inputSchema(formInput(ZSubmittedForm))
+    .action(async ({ parsedInput: form, ctx: { actor } }) => {
+      const session = await currentSession();
+      const remember = session.state === 'active' && session.remember;
+      const { sessionToken } = await changePassword(actor, form);
+      await setSessionCookie(sessionToken, remember);
+      return {
+        message:
+          'Your password has been changed. Every other browser signed in to your account has been signed out; this one stays signed in. We have sent you an e-mail about the change.',
+      };
+    }),
+);

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/form-fields';
 import { FormFeedback, SubmitButton } from '../_components/form-feedback';
-import { INITIAL_FORM_STATE } from '../_components/form-state';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { changePasswordAction } from './actions';
 
 /** The form is emptied after every attempt (React resets it): passwords are never echoed back. */

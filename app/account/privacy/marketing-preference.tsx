@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { FormFeedback, SubmitButton } from '../_components/form-feedback';
-import { INITIAL_FORM_STATE } from '../_components/form-state';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { changeMarketingAction } from './actions';
 
 /**

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { linkClass } from '@/app/_components/link-class';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { EmailLinkForm } from '../../_components/email-link-form';
 import { Notice } from '../../_components/page-shell';
 import { SubmitButton } from '../../_components/submit-button';
@@ -11,9 +12,9 @@ import { ACTIVATION_SENT_MESSAGE } from '../messages';
 
 /** `invalidMessage` is the message for a link that cannot be used, shown at once when the page already knows. */
 export function ActivateForm({ token, usable, invalidMessage }: { token: string; usable: boolean; invalidMessage: string }) {
-  const [state, formAction] = useActionState(activateAction, null);
+  const [state, formAction] = useActionState(activateAction, INITIAL_FORM_STATE);
 
-  if (state?.ok) {
+  if (state.ok === true) {
     return (
       <Notice tone="success">
         <p className="font-semibold">Your account is active.</p>
@@ -28,11 +29,11 @@ export function ActivateForm({ token, usable, invalidMessage }: { token: string;
     );
   }
 
-  if (!usable || state) {
+  if (!usable || state.ok === false) {
     return (
       <div className="space-y-6">
         <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
-          {state && !state.ok ? state.error : invalidMessage}
+          {state.ok === false ? state.error : invalidMessage}
         </div>
         <section aria-labelledby="resend-heading">
           <h2 id="resend-heading" className="mb-3 text-lg font-semibold">

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/form-fields';
 import { linkClass } from '@/app/_components/link-class';
+import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { EmailLinkForm } from '../../_components/email-link-form';
 import { Notice } from '../../_components/page-shell';
 import { SubmitButton } from '../../_components/submit-button';
@@ -14,9 +15,10 @@ import { RESET_SENT_MESSAGE } from '../messages';
 type TResetPasswordFormProps = { token: string; usable: boolean; invalidMessage: string; passwordRules: string };
 
 export function ResetPasswordForm({ token, usable, invalidMessage, passwordRules }: TResetPasswordFormProps) {
-  const [state, formAction] = useActionState(resetPasswordAction, null);
+  const [state, formAction] = useActionState(resetPasswordAction, INITIAL_FORM_STATE);
+  const failure = state.ok === false ? state : null;
 
-  if (state?.ok) {
+  if (state.ok === true) {
     return (
       <Notice tone="success">
         <p className="font-semibold">Your password has been changed.</p>
@@ -31,7 +33,8 @@ export function ResetPasswordForm({ token, usable, invalidMessage, passwordRules
     );
   }
 
-  if (!usable || state?.linkUnusable) {
+  // The link was used up or expired while the form was open: the page's own message, and the form to ask again.
+  if (!usable || failure?.error === invalidMessage) {
     return (
       <div className="space-y-6">
         <div role="alert" className="rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-sm font-medium text-red-800">
@@ -47,10 +50,10 @@ export function ResetPasswordForm({ token, usable, invalidMessage, passwordRules
     );
   }
 
-  const errors = state?.fieldErrors ?? {};
+  const errors = failure?.fieldErrors ?? {};
   return (
     <>
-      <ErrorSummary failure={state} order={['password', 'confirmPassword']} />
+      <ErrorSummary failure={failure} order={['password', 'confirmPassword']} />
       <form action={formAction} noValidate className="space-y-5">
         <input type="hidden" name="token" value={token} />
         <TextField name="password" label="New password" type="password" autoComplete="new-password" required hint={passwordRules} error={errors.password} />

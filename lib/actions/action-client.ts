@@ -1,0 +1,67 @@
+import 'server-only';
+import { createMiddleware, createSafeActionClient } from 'next-safe-action';
+import { z } from 'zod';
+import { requireUser, type TCustomerActor } from '@/lib/auth/guards';
+import { describeError, type TActionFailure } from '@/lib/errors';
+import { recordActionOutcome, type TActionOutcome } from './record-action-outcome';
+
+/**
+ * The one wrapper for server actions, built on next-safe-action. An action is defined as
+ *
+ *   customerActionClient
+ *     .metadata({ name: 'account.save-details', signInReturnTo: '/account' })
+ *     .inputSchema(formInput(ZSomething))
+ *     .action(async ({ parsedInput, ctx: { actor } }) => …)
+ *
+ * and handed to useActionState through formAction (./form-action.ts). For every call, in order:
+ *   1. the outcome is timed and, at the end, given to recordActionOutcome (whatever happened);
+ *   2. customer actions: requireUser (lib/auth/guards.ts) makes the actor, or sends the caller to
+ *      the sign-in page before anything else runs;
+ *   3. the input is parsed with the action's zod schema; a refusal answers with field errors and
+ *      the action's code does not run;
+ *   4. the code runs; whatever it throws is mapped by describeError (lib/errors.ts, the one place
+ *      errors become messages), except Next's redirect() and notFound(), which next-safe-action
+ *      passes through to Next.
+ *
+ * Staff actions (issue 8) get their client here, from baseClient like customerActionClient, with
+ * the staff guard and its permission in place of requireUser; the guard does not exist yet.
+ */
+
+const ZActionMetadata = z.object({
+  /** `area.verb-noun`: names the action in the outcome record. */
+  name: z.string().regex(/^[a-z]+(?:-[a-z]+)*(?:\.[a-z]+(?:-[a-z]+)*)+$/),
+  /** Customer actions: the page a signed-out caller returns to after signing in (default /account). */
+  signInReturnTo: z.string().startsWith('/').optional(),
+});
+
+export type TActionMetadata = z.infer<typeof ZActionMetadata>;
+
+function outcomeOf(result: { success: boolean; navigationKind?: unknown; validationErrors?: unknown; serverError?: unknown }): TActionOutcome {
+  if (result.navigationKind !== undefined) return 'navigated';
+  if (result.validationErrors !== undefined) return 'invalid-input';
+  if (result.serverError !== undefined || !result.success) return 'failed';
+  return 'succeeded';
+}
+
+const recordOutcome = createMiddleware<{ metadata: TActionMetadata; serverError: TActionFailure }>().define(async ({ metadata, next }) => {
+  const startedAt = performance.now();
+  const result = await next();
+  const actor = (result.ctx as { actor?: TCustomerActor } | undefined)?.actor ?? null;
+  recordActionOutcome({ name: metadata.name, outcome: outcomeOf(result), actor, durationMs: performance.now() - startedAt });
+  return result;
+});
+
+const baseClient = createSafeActionClient({
+  defineMetadataSchema: () => ZActionMetadata,
+  defaultValidationErrorsShape: 'flattened',
+  // next-safe-action's default would log the error's message (which may quote a query's parameters).
+  handleServerError: (error): TActionFailure => describeError(error).failure,
+}).use(recordOutcome);
+
+/** For visitors who need not be signed in: registration, activation, password reset, sign-out. */
+export const publicActionClient = baseClient;
+
+/** For a signed-in customer: the action's code gets `ctx.actor`, made by requireUser. */
+export const customerActionClient = baseClient.use(async ({ metadata, next }) =>
+  next({ ctx: { actor: await requireUser(metadata.signInReturnTo) } }),
+);
