@@ -8,9 +8,8 @@ import { sessionCookieFor } from './sessions/session-cookie-for';
 /**
  * Writes the session cookie for a raw session id (after a password change re-issues it), lasting
  * as long as the session's row: a browser-session cookie unless "keep me signed in" was chosen.
- * The row decides that; the second argument, the caller's idea of it, is not needed.
  */
-export async function setSessionCookie(rawSessionId: string, _remember?: boolean) {
+export async function setSessionCookie(rawSessionId: string) {
   const cookie = await sessionCookieFor(rawSessionId);
   if (cookie) (await cookies()).set(cookie.name, cookie.value, cookie.options);
 }

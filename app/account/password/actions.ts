@@ -4,7 +4,6 @@ import { changePassword } from '@/lib/accounts/change-password';
 import { customerActionClient } from '@/lib/actions/action-client';
 import { formAction } from '@/lib/actions/form-action';
 import { formInput, ZSubmittedForm } from '@/lib/actions/form-input';
-import { currentSession } from '@/lib/auth/guards';
 import { setSessionCookie } from '@/lib/auth/session-cookie-store';
 
 /**
@@ -18,10 +17,8 @@ export const changePasswordAction = formAction(
     .metadata({ name: 'account.change-password', signInReturnTo: '/account/password' })
     .inputSchema(formInput(ZSubmittedForm))
     .action(async ({ parsedInput: form, ctx: { actor } }) => {
-      const session = await currentSession();
-      const remember = session.state === 'active' && session.remember;
       const { sessionToken } = await changePassword(actor, form);
-      await setSessionCookie(sessionToken, remember);
+      await setSessionCookie(sessionToken);
       return {
         message:
           'Your password has been changed. Every other browser signed in to your account has been signed out; this one stays signed in. We have sent you an e-mail about the change.',

@@ -67,7 +67,7 @@ afterAll(async () => {
 
 async function signInBrowser() {
   const customer = await createSignedInCustomer();
-  cookieJar.set(sessionCookie().name, await encodeSessionToken(customer.token));
+  cookieJar.set(sessionCookie().name, await encodeSessionToken(customer.token, new Date(Date.now() + 3_600_000)));
   return customer;
 }
 
