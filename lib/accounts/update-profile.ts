@@ -30,7 +30,12 @@ export async function updateProfile(actor: TCustomerActor, form: Record<string, 
   const answers = customFieldValues(shownFields, parsed.data as Record<string, string | boolean | undefined>);
   const shownIds = shownFields.map((field) => field.id);
   await db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
+    // The old values, locked, only to name what changed: they never leave this function.
+    const [before] = await tx
+      .select({ ...pick(users, Object.keys(profile) as (keyof typeof profile)[]), customFields: users.customFields })
+      .from(users)
+      .where(eq(users.id, actor.userId))
+      .for('update');
     if (!before) return;
     await tx
       .update(users)
@@ -56,3 +61,5 @@ export async function updateProfile(actor: TCustomerActor, form: Record<string, 
     });
   });
 }
+
+const pick = <T extends object, K extends keyof T>(source: T, keys: K[]) => Object.fromEntries(keys.map((key) => [key, source[key]])) as Pick<T, K>;
