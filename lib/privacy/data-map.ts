@@ -101,6 +101,26 @@ export const personalDataMap = {
     },
   },
 
+  audit_trail: {
+    purpose: "Who did what to whose data, when and why (art. 5(2) accountability); hash-chained, append-only, ids and field names only",
+    subjectColumn: 'subject_user_id',
+    columns: {
+      id: plain('Position in the hash chain'),
+      occurred_at: personal({ category: 'behaviour', purpose: 'When the action happened', legalBasis: 'legal-obligation', retention: 'audit-retention', erasure: 'none' }),
+      actor_user_id: personal({ category: 'staff', purpose: 'Who acted: the customer, a staff member, or null for the system', legalBasis: 'legal-obligation', retention: 'audit-retention', erasure: 'none' }),
+      actor_kind: plain('Customer, staff or system'),
+      action: plain('What was done, a fixed name such as account.profile-updated'),
+      subject_user_id: personal({ category: 'account', purpose: "Whose data the entry is about, by id only; kept after erasure as proof of what was done", legalBasis: 'legal-obligation', retention: 'audit-retention', erasure: 'none' }),
+      object_type: plain('Kind of object acted on'),
+      object_id: plain('Id of the object acted on; never a personal value'),
+      client_ip: personal({ category: 'network', purpose: 'Where the action came from (security)', legalBasis: 'legal-obligation', retention: 'audit-retention', erasure: 'none' }),
+      purpose: plain("Why staff opened a customer's data; chosen by staff, about the task, not the person"),
+      details: plain('Names of changed fields and other non-personal facts; never personal values (lib/audit/record-audit-entry.ts)'),
+      prev_hash: plain('SHA-256 of the previous entry'),
+      hash: plain('SHA-256 of this entry and prev_hash'),
+    },
+  },
+
   throttle_counters: {
     purpose: 'Counting attempts to throttle brute force; keys are keyed hashes',
     columns: {
