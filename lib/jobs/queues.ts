@@ -77,6 +77,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'audit.remove-expired': {
+    description: 'Removes audit trail entries past their retention period, oldest first (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { purgeUnactivatedAccounts } from '@/lib/accounts/purge-unactivated-accounts';
+import { removeExpiredAuditEntries } from '@/lib/audit/remove-expired-audit-entries';
 import { mailEnv } from '@/lib/env';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
@@ -84,6 +85,13 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return swept;
   });
   await boss.schedule('media.sweep-orphans', '23 4 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('audit.remove-expired', polling, async () => {
+    const expired = await removeExpiredAuditEntries();
+    if (expired.removed > 0) logLine('info', 'audit', `removed ${expired.removed} audit entries past retention`);
+    return expired;
+  });
+  await boss.schedule('audit.remove-expired', '37 4 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -6,10 +6,11 @@ What we collect and why
 - Your account: name, e-mail address, password (stored only as a one-way hash) and, if you give them, company, address, phone number and answers to our registration questions. We need them to run your account and your orders (contract).
 - Your consents: when you confirm your age, accept this notice or opt in to marketing mail, we record which text you saw, when, and from which IP address, because we must be able to prove consent.
 - Your activity: searches, previews opened, comps downloaded and sign-ins (time, IP address, browser, operating system and the country derived from the IP address). We keep them to show them to you, to protect your account and to apply territory restrictions (legitimate interest).
+- Changes to your details: when you change your details in My Account, we record which fields changed (never what you wrote), when, and from which IP address, as a record of who changed what (legitimate interest: security and accountability).
 - Visitors who are not signed in: the same activity without any link to a person, with the IP address shortened.
 
 How long we keep it
-Searches and previews 12 months; sign-in IP addresses 6 months; visitors' activity 30 days; accounts never activated 7 days; invoices as long as tax law requires.
+Searches and previews 12 months; sign-in IP addresses 6 months; visitors' activity 30 days; accounts never activated 7 days; the record of changes to your details 2 years; invoices as long as tax law requires.
 
 Your rights
 In My Account you can see everything we hold about you, download it, correct it, withdraw marketing consent with one click and ask for erasure. You may also complain to your data protection authority.
