@@ -44,8 +44,10 @@ describe('a customer changing their own details is audited', () => {
     });
     // addressLine2 stayed empty; the name was 'Test Customer' before.
     expect(entry!.details).toEqual({ changedFields: ['fullName', 'company', 'addressLine1', 'postalCode', 'city', 'countryCode', 'phone'] });
-    const stored = JSON.stringify(entry);
-    for (const value of ['Ada', 'Lovelace', 'Analytical', 'Engine Street', 'D02', 'Dublin', '353']) expect(stored).not.toContain(value);
+    // Every column that could carry text (ids, hashes and times are random hex and digits, and could contain '353' by chance).
+    const { id: _id, hash: _hash, prevHash: _prevHash, occurredAt: _occurredAt, actorUserId: _actor, subjectUserId: _subject, ...textColumns } = entry!;
+    const stored = JSON.stringify(textColumns);
+    for (const value of ['Ada', 'Lovelace', 'Analytical', 'Engine Street', 'D02', 'Dublin', '+353', '234 5678']) expect(stored).not.toContain(value);
 
     await updateProfile(actor, { ...form, city: 'Cork', phone: '' });
     const [second] = await entriesAbout(userId);
