@@ -3,7 +3,9 @@ import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } fro
 
 export const userKind = pgEnum('user_kind', ['customer', 'staff']);
 export const userStatus = pgEnum('user_status', ['pending', 'active', 'disabled']);
-export const tokenPurpose = pgEnum('token_purpose', ['activation', 'password_reset']);
+export const tokenPurpose = pgEnum('token_purpose', ['activation', 'password_reset', 'staff_invitation', 'email_change']);
+/** Staff roles; what each may do is lib/staff/permissions.ts, the single source. */
+export const staffRole = pgEnum('staff_role', ['superadmin', 'admin', 'privacy_officer', 'sales', 'catalog']);
 
 /** A person with an account. `id` is the subject id every person-related row points at. */
 export const users = pgTable(
@@ -23,7 +25,7 @@ export const users = pgTable(
     /** Values of the site owner's custom registration fields, keyed by field id. */
     customFields: jsonb('custom_fields').$type<Record<string, string | boolean>>().notNull().default({}),
     kind: userKind('kind').notNull().default('customer'),
-    staffRole: text('staff_role'),
+    staffRole: staffRole('staff_role'),
     status: userStatus('status').notNull().default('pending'),
     privacyNoticeVersion: text('privacy_notice_version'),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
@@ -48,6 +50,8 @@ export const accountTokens = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     purpose: tokenPurpose('purpose').notNull(),
     tokenSha256: text('token_sha256').notNull().unique(),
+    /** For an e-mail change: the new login address, which takes effect when this link is opened. */
+    newEmail: text('new_email'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,6 +5,8 @@ export * from './catalog';
 export * from './consent';
 export * from './mail';
 export * from './media';
+export * from './security';
 export * from './sessions';
 export * from './settings';
+export * from './staff';
 export * from './throttle';

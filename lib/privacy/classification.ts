@@ -41,6 +41,7 @@ export const retentionRules = {
   'consent-proof': { days: null, description: 'As long as the account exists and the consent can be disputed' },
   activity: { days: 365, description: 'Customers 12 months; guests 30 days' },
   'login-ip': { days: 180, description: 'IP addresses 6 months; guests 30 days' },
+  'access-log': { days: 180, description: 'Sign-in attempts and refused staff requests 6 months, then removed by a daily job' },
   'audit-retention': { days: 730, description: 'Audit trail entries 2 years, then removed by the retention job (audit_trail_remove_before)' },
   'not-applicable': { days: null, description: 'Holds no personal data' },
 } as const;

@@ -42,6 +42,7 @@ export const personalDataMap = {
       user_id: personal({ category: 'credentials', purpose: 'Whose link this is', legalBasis: 'contract', retention: 'token-lifetime', erasure: 'delete' }),
       purpose: plain(),
       token_sha256: personal({ category: 'credentials', purpose: 'Recognising the link; the token itself is never stored', legalBasis: 'contract', retention: 'token-lifetime', erasure: 'delete' }),
+      new_email: personal({ category: 'contact', purpose: 'The new login address of a requested e-mail change, until confirmed', legalBasis: 'contract', retention: 'token-lifetime', erasure: 'delete' }),
       expires_at: plain(),
       used_at: plain(),
       created_at: plain(),
@@ -118,6 +119,80 @@ export const personalDataMap = {
       details: plain('Names of changed fields and other non-personal facts; never personal values (lib/audit/record-audit-entry.ts)'),
       prev_hash: plain('SHA-256 of the previous entry'),
       hash: plain('SHA-256 of this entry and prev_hash'),
+    },
+  },
+
+  staff_factors: {
+    purpose: "Staff members' second factors: PIN hash and sealed TOTP secret",
+    subjectColumn: 'user_id',
+    columns: {
+      user_id: personal({ category: 'staff', purpose: 'Whose factors these are', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      pin_hash: personal({ category: 'credentials', purpose: 'Second factor at staff sign-in (bcrypt)', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      pin_changed_at: personal({ category: 'credentials', purpose: 'Security history', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      totp_secret_sealed: personal({ category: 'credentials', purpose: 'Checking time-based codes (AES-256-GCM under the data key)', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      totp_key_id: plain('Which data key sealed the secret, for key rotation'),
+      totp_enrolled_at: personal({ category: 'credentials', purpose: 'Whether and when the authenticator was enrolled', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      totp_last_used_step: plain('The last accepted 30-second step, so no code is accepted twice'),
+      updated_at: plain(),
+    },
+  },
+
+  staff_recovery_codes: {
+    purpose: 'Single-use recovery codes for staff who lose their authenticator (keyed hashes only)',
+    subjectColumn: 'user_id',
+    columns: {
+      id: plain(),
+      user_id: personal({ category: 'staff', purpose: 'Whose code this is', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      code_hash: personal({ category: 'credentials', purpose: 'Recognising a recovery code; the code itself is never stored', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      used_at: plain(),
+      created_at: plain(),
+    },
+  },
+
+  staff_allowlist: {
+    purpose: 'Addresses staff may sign in and work from (site-wide, per role, per account)',
+    columns: {
+      id: plain(),
+      scope: plain(),
+      role: plain(),
+      user_id: personal({ category: 'staff', purpose: 'The staff account an entry applies to', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'delete' }),
+      network: plain("The shop's own office or VPN networks, chosen by an admin"),
+      label: plain('What the network is, in the admin\'s words'),
+      created_by: personal({ category: 'staff', purpose: 'Who added the entry', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
+      created_at: plain(),
+    },
+  },
+
+  ip_blocks: {
+    purpose: 'Blocked addresses: automatic after repeated failures, and the deny list',
+    columns: {
+      id: plain(),
+      network: plain('An address or range refused (security); tied to no account, so no person can be found by it; rows end with the block'),
+      source: plain(),
+      reason: plain('Why, in fixed words or the admin\'s words about the address'),
+      blocked_until: plain(),
+      created_by: personal({ category: 'staff', purpose: 'Who blocked the address', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'anonymize' }),
+      created_at: plain(),
+      lifted_at: plain(),
+      lifted_by: personal({ category: 'staff', purpose: 'Who lifted the block', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'anonymize' }),
+    },
+  },
+
+  access_log: {
+    purpose: 'Every sign-in attempt and every refused staff request (security); the person sees the attempts on their account',
+    subjectColumn: 'user_id',
+    columns: {
+      id: plain(),
+      occurred_at: personal({ category: 'behaviour', purpose: 'When the attempt was made', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
+      kind: plain(),
+      step: plain(),
+      outcome: plain(),
+      user_id: personal({ category: 'account', purpose: 'The account the attempt matched, if any', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
+      target: plain('The staff page or action refused; never a query string'),
+      ip: personal({ category: 'network', purpose: 'Security: where the attempt came from', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
+      browser: personal({ category: 'network', purpose: 'Shown with the attempt', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
+      os: personal({ category: 'network', purpose: 'Shown with the attempt', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
+      country: personal({ category: 'network', purpose: 'Shown with the attempt', legalBasis: 'legitimate-interest', retention: 'access-log', erasure: 'delete' }),
     },
   },
 

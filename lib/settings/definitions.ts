@@ -36,6 +36,26 @@ export const settingDefinitions = {
   /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
   'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 
+  /** Which staff roles must sign in with a time-based code; an account of such a role has no staff rights until enrolled. */
+  'security.totpRoles': {
+    schema: z.array(z.enum(['superadmin', 'admin', 'privacy_officer', 'sales', 'catalog'])).max(5),
+    default: ['superadmin', 'admin', 'privacy_officer'] as Array<'superadmin' | 'admin' | 'privacy_officer' | 'sales' | 'catalog'>,
+  },
+  /** Failures from one address (IPv6 by /64) within the window that block it for blockMinutes. */
+  'security.ipBlock': {
+    schema: z.object({ failures: z.number().int().min(5).max(1000), windowMinutes: z.number().int().min(1).max(24 * 60), blockMinutes: z.number().int().min(1).max(30 * 24 * 60) }),
+    default: { failures: 30, windowMinutes: 15, blockMinutes: 60 },
+  },
+  /** Wrong PINs or codes on one staff account within the alert window that send a security e-mail. */
+  'security.factorFailureAlert': {
+    schema: z.object({ failures: z.number().int().min(2).max(100), windowMinutes: z.number().int().min(1).max(24 * 60) }),
+    default: { failures: 5, windowMinutes: 15 },
+  },
+  /** At most one security e-mail of a kind (and about one address or account) per cooldown. */
+  'security.mailCooldownMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 60 },
+  'staff.idleTimeoutMinutes': { schema: z.number().int().min(5).max(120), default: 15 },
+  'staff.sessionHours': { schema: z.number().int().min(1).max(24), default: 8 },
+
   /** GDPR art. 8: member states set the age of digital consent between 13 and 16. */
   'accounts.consentAge': { schema: z.number().int().min(13).max(16), default: 16 },
   'accounts.idleTimeoutMinutes': { schema: z.number().int().min(5).max(24 * 60), default: 30 },

@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 
 const DEMO_ACCOUNTS = [
   { email: 'customer@demo.stockroom.test', fullName: 'Dana Demo', kind: 'customer' as const, staffRole: null },
-  { email: 'staff@demo.stockroom.test', fullName: 'Sam Staff', kind: 'staff' as const, staffRole: 'superadmin' },
+  { email: 'staff@demo.stockroom.test', fullName: 'Sam Staff', kind: 'staff' as const, staffRole: 'superadmin' as const },
 ];
 
 export type TCreatedDemoAccount = { email: string; password: string; kind: 'customer' | 'staff' };
