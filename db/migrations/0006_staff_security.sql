@@ -6,6 +6,7 @@ CREATE TYPE "public"."allowlist_scope" AS ENUM('site', 'role', 'account');--> st
 CREATE TYPE "public"."ip_block_source" AS ENUM('automatic', 'manual');--> statement-breakpoint
 ALTER TYPE "public"."token_purpose" ADD VALUE 'staff_invitation';--> statement-breakpoint
 ALTER TYPE "public"."token_purpose" ADD VALUE 'email_change';--> statement-breakpoint
+ALTER TYPE "public"."session_end_reason" ADD VALUE 'ended_by_staff';--> statement-breakpoint
 CREATE TABLE "access_log" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "access_log_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,

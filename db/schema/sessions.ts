@@ -11,6 +11,7 @@ export const sessionEndReason = pgEnum('session_end_reason', [
   'idle_timeout',
   'expired',
   'account_disabled',
+  'ended_by_staff',
 ]);
 
 /**
