@@ -8,7 +8,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e-artifacts',
-  timeout: 30_000,
+  // A test walking several pages takes 20-30 s on two shared cores; 30 s timed out in CI runs.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   // One worker: the app server, PostgreSQL and Chromium already share two cores.
   workers: 1,

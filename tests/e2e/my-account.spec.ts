@@ -308,6 +308,8 @@ test.describe('My Account', () => {
   });
 
   test('every account form is reachable and operable by keyboard, with labelled fields and no CSP violations', async ({ page }) => {
+    // Four sections, a reload and a password change by keyboard: the longest walk of the suite.
+    test.slow();
     const violations: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
