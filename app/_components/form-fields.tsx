@@ -61,11 +61,13 @@ type TTextFieldProps = {
   defaultValue?: string;
   spellCheck?: boolean;
   maxLength?: number;
+  /** `numeric` for PINs and one-time codes: a number pad on phones, still a text field (leading zeros stay). */
+  inputMode?: 'numeric' | 'text';
   /** Classes for the wrapper (label, input, hint and error), e.g. a narrower width. */
   className?: string;
 };
 
-export function TextField({ name, label, type = 'text', autoComplete, required, optional, hint, error, defaultValue, spellCheck, maxLength, className }: TTextFieldProps) {
+export function TextField({ name, label, type = 'text', autoComplete, required, optional, hint, error, defaultValue, spellCheck, maxLength, inputMode, className }: TTextFieldProps) {
   return (
     <div className={className}>
       <Label htmlFor={fieldId(name)} optional={optional}>
@@ -81,6 +83,7 @@ export function TextField({ name, label, type = 'text', autoComplete, required, 
         defaultValue={defaultValue}
         spellCheck={spellCheck}
         maxLength={maxLength}
+        inputMode={inputMode}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(name, hint, error)}
         className={inputClass(error)}

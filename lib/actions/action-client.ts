@@ -2,7 +2,9 @@ import 'server-only';
 import { createMiddleware, createSafeActionClient } from 'next-safe-action';
 import { z } from 'zod';
 import { requireUser, type TCustomerActor } from '@/lib/auth/guards';
-import { describeError, type TActionFailure } from '@/lib/errors';
+import { AppError, describeError, type TActionFailure } from '@/lib/errors';
+import { permissions, type TPermission } from '@/lib/staff/permissions';
+import { requireStaffForAction, type TStaffActor } from '@/lib/staff/require-staff';
 import { recordActionOutcome, type TActionOutcome } from './record-action-outcome';
 
 /**
@@ -23,8 +25,8 @@ import { recordActionOutcome, type TActionOutcome } from './record-action-outcom
  *      errors become messages), except Next's redirect() and notFound(), which next-safe-action
  *      passes through to Next.
  *
- * Staff actions (issue 8) get their client here, from baseClient like customerActionClient, with
- * the staff guard and its permission in place of requireUser; the guard does not exist yet.
+ * Staff actions use staffActionClient: metadata names the permission, and requireStaffForAction
+ * (lib/staff/require-staff.ts) makes the staff actor or refuses (logged in the access log).
  */
 
 const ZActionMetadata = z.object({
@@ -32,6 +34,8 @@ const ZActionMetadata = z.object({
   name: z.string().regex(/^[a-z]+(?:-[a-z]+)*(?:\.[a-z]+(?:-[a-z]+)*)+$/),
   /** Customer actions: the page a signed-out caller returns to after signing in (default /account). */
   signInReturnTo: z.string().startsWith('/').optional(),
+  /** Staff actions: the permission of lib/staff/permissions.ts the action needs. */
+  permission: z.enum(Object.keys(permissions) as [TPermission, ...TPermission[]]).optional(),
 });
 
 export type TActionMetadata = z.infer<typeof ZActionMetadata>;
@@ -46,7 +50,7 @@ function outcomeOf(result: { success: boolean; navigationKind?: unknown; validat
 const recordOutcome = createMiddleware<{ metadata: TActionMetadata; serverError: TActionFailure }>().define(async ({ metadata, next }) => {
   const startedAt = performance.now();
   const result = await next();
-  const actor = (result.ctx as { actor?: TCustomerActor } | undefined)?.actor ?? null;
+  const actor = (result.ctx as { actor?: TCustomerActor | TStaffActor } | undefined)?.actor ?? null;
   recordActionOutcome({ name: metadata.name, outcome: outcomeOf(result), actor, durationMs: performance.now() - startedAt });
   return result;
 });
@@ -65,3 +69,10 @@ export const publicActionClient = baseClient;
 export const customerActionClient = baseClient.use(async ({ metadata, next }) =>
   next({ ctx: { actor: await requireUser(metadata.signInReturnTo) } }),
 );
+
+/** For staff: the action's code gets `ctx.actor` only when the role has metadata.permission. */
+export const staffActionClient = baseClient.use(async ({ metadata, next }) => {
+  // A staff action without a permission is a programming error, refused rather than let through.
+  if (!metadata.permission) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+  return next({ ctx: { actor: await requireStaffForAction(metadata.permission, metadata.name) } });
+});

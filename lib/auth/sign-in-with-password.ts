@@ -97,7 +97,7 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo,
  * counters are left to the daily purge). An unknown address is keyed the same way, so the counting
  * tells nothing about which addresses have accounts.
  */
-function signInCounters(email: string, passwordChangedAt: Date | null, ip: string | null, knownDevice: string | null) {
+export function signInCounters(email: string, passwordChangedAt: Date | null, ip: string | null, knownDevice: string | null) {
   const address = throttleAddressKey(ip);
   const account = `${email}\0${passwordChangedAt?.getTime() ?? 0}`;
   const backOffKey = `${account}\0${knownDevice ? `device:${knownDevice}` : `address:${address}`}`;

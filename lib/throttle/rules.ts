@@ -11,6 +11,10 @@ export const throttleRules = {
   loginFailuresPerAccount: { scope: 'login-fail:account-wide', limit: 100, windowSeconds: 60 * 60 },
   /** Site-wide: one address guessing across accounts. */
   loginFailuresPerIp: { scope: 'login-fail:ip', limit: 30, windowSeconds: 15 * 60 },
+  /** Wrong PINs, codes and recovery codes of one staff account from one client (address or known browser). */
+  staffFactorFailuresPerAccountAndClient: { scope: 'staff-factor-fail:account-client', limit: 10, windowSeconds: 15 * 60 },
+  /** The same across every address; a browser that completed a sign-in to the account before is not held by it. */
+  staffFactorFailuresPerAccount: { scope: 'staff-factor-fail:account-wide', limit: 30, windowSeconds: 60 * 60 },
   registrationsPerIp: { scope: 'register:ip', limit: 10, windowSeconds: 60 * 60 },
   registrationsPerEmail: { scope: 'register:email', limit: 3, windowSeconds: 60 * 60 },
   currentPasswordFailuresPerAccount: { scope: 'current-password-fail:account', limit: 5, windowSeconds: 15 * 60 },

@@ -18,6 +18,7 @@ const END_REASONS: Record<NonNullable<TMySession['endReason']>, string> = {
   idle_timeout: 'Nothing happened for too long, so it timed out.',
   expired: 'It reached its maximum length.',
   account_disabled: 'Your account was disabled.',
+  ended_by_staff: 'Our staff signed this session out.',
 };
 
 function Detail({ term, children }: { term: string; children: ReactNode }) {

@@ -5,7 +5,7 @@ import type { TExecutor } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { createSecretToken } from '../secret-tokens';
 import { endSessionsOfUser } from './end-sessions';
-import { sessionExpiresAt } from './session-policy';
+import { sessionExpiresAt, type TSessionKind } from './session-policy';
 
 /**
  * Opens a session and ends every other one of the account (one computer at a time): the other
@@ -14,7 +14,7 @@ import { sessionExpiresAt } from './session-policy';
  */
 export async function createSession(
   executor: TExecutor,
-  input: { userId: string; remember: boolean; client: TClientInfo },
+  input: { userId: string; remember: boolean; client: TClientInfo; kind?: TSessionKind },
 ): Promise<{ sessionId: string; token: string }> {
   await endSessionsOfUser(input.userId, 'signed_in_elsewhere', { executor });
   const { token, sha256 } = createSecretToken();
@@ -24,10 +24,10 @@ export async function createSession(
     .values({
       tokenSha256: sha256,
       userId: input.userId,
-      remember: input.remember,
+      remember: input.kind === 'staff' ? false : input.remember,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: await sessionExpiresAt(input.remember, now.getTime(), executor),
+      expiresAt: await sessionExpiresAt(input.kind === 'staff' ? false : input.remember, now.getTime(), executor, input.kind),
       ip: input.client.ip,
       browser: input.client.browser,
       os: input.client.os,

@@ -17,7 +17,7 @@ export type TLoadedSession =
       fullName: string;
       email: string;
     }
-  | { state: 'ended'; reason: string }
+  | { state: 'ended'; reason: string; kind: 'customer' | 'staff' }
   | { state: 'none' };
 
 /** Only touch last_seen_at when it is this stale, so browsing does not write on every request. */
@@ -45,21 +45,21 @@ export async function loadSession(rawSessionId: string | null): Promise<TLoadedS
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenSha256, sha256Hex(rawSessionId)));
   if (!row) return { state: 'none' };
-  if (row.endedAt) return { state: 'ended', reason: row.endReason ?? 'logout' };
+  if (row.endedAt) return { state: 'ended', reason: row.endReason ?? 'logout', kind: row.kind };
 
   const now = Date.now();
   if (row.status !== 'active') {
     await endSession(row.sessionId, 'account_disabled');
-    return { state: 'ended', reason: 'account_disabled' };
+    return { state: 'ended', reason: 'account_disabled', kind: row.kind };
   }
   if (row.expiresAt.getTime() <= now) {
     await endSession(row.sessionId, 'expired');
-    return { state: 'ended', reason: 'expired' };
+    return { state: 'ended', reason: 'expired', kind: row.kind };
   }
-  // Remembered sessions have no idle timeout: they skip the setting's query altogether.
-  if (!row.remember && row.lastSeenAt.getTime() + (await idleTimeoutMs()) <= now) {
+  // Remembered sessions have no idle timeout: they skip the setting's query altogether. Staff sessions are never remembered.
+  if (!row.remember && row.lastSeenAt.getTime() + (await idleTimeoutMs(undefined, row.kind)) <= now) {
     await endSession(row.sessionId, 'idle_timeout');
-    return { state: 'ended', reason: 'idle_timeout' };
+    return { state: 'ended', reason: 'idle_timeout', kind: row.kind };
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db

@@ -1,0 +1,10 @@
+import { roleHasPermission, type TPermission, type TStaffRole } from './permissions';
+
+/** The back office's pages with the permission each needs: the navigation shows a role only its own. */
+export const staffSections: ReadonlyArray<{ href: string; label: string; permission: TPermission }> = [
+  { href: '/staff', label: 'Dashboard', permission: 'backoffice.enter' },
+  { href: '/staff/access-log', label: 'Access log', permission: 'security.read' },
+  { href: '/staff/audit', label: 'Audit trail', permission: 'audit.read' },
+];
+
+export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));
