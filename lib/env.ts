@@ -65,11 +65,27 @@ const ZMailEnv = z.object({
   MAIL_FROM: z.string().min(3).default('Stockroom <no-reply@stockroom.localhost>'),
 });
 
+const isDataKey = (value: string) => Buffer.from(value, 'base64').length === 32;
+
 const ZSecretsEnv = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters'),
-  DATA_ENCRYPTION_KEY: z
+  DATA_ENCRYPTION_KEY: z.string().refine(isDataKey, 'DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded'),
+  /**
+   * Data keys replaced by DATA_ENCRYPTION_KEY, kept only so rows sealed under them can still be
+   * opened until `npm run keys:reseal` has moved them to the current key. Comma-separated.
+   */
+  DATA_ENCRYPTION_KEYS_RETIRED: z
     .string()
-    .refine((value) => Buffer.from(value, 'base64').length === 32, 'DATA_ENCRYPTION_KEY must be 32 bytes, base64-encoded'),
+    .default('')
+    .transform((value, context) => {
+      const keys = value
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean);
+      const invalid = keys.filter((key) => !isDataKey(key)).length;
+      if (invalid > 0) context.addIssue({ code: 'custom', message: `${invalid} of the keys are not 32 bytes, base64-encoded` });
+      return keys;
+    }),
 });
 
 const ZTestEnv = z.object({
@@ -114,6 +130,7 @@ type TWritableKey =
   | 'DATABASE_URL'
   | 'AUTH_SECRET'
   | 'DATA_ENCRYPTION_KEY'
+  | 'DATA_ENCRYPTION_KEYS_RETIRED'
   | 'STOCKROOM_DEMO'
   | 'SMTP_URL'
   | 'PORT'
