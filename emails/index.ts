@@ -3,6 +3,7 @@ import { accountActivation } from './account-activation';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
+import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -13,6 +14,12 @@ export const emailTemplates = {
   'registration-attempt-existing': registrationAttemptExisting,
   'password-reset': passwordReset,
   'password-changed': passwordChanged,
+  // Security messages go to the site's security address (lib/security/security-mail.ts).
+  'security-ip-blocked': securityIpBlocked,
+  'security-staff-new-address': securityStaffNewAddress,
+  'security-factor-failures': securityFactorFailures,
+  'security-factors-reset': securityFactorsReset,
+  'security-setting-changed': securitySettingChanged,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

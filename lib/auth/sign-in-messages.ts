@@ -32,7 +32,8 @@ export function signInProblem(code: string | null | undefined): TSignInProblem {
     case 'disabled':
       return { kind: 'disabled', message: 'This account has been closed. Please contact us if you think this is a mistake.' };
     case 'staff_back_office':
-      return { kind: 'staff_back_office', message: 'Staff accounts sign in through the back office.' };
+      // The same words as a wrong password: this form must not tell anyone which addresses are staff accounts.
+      return { kind: 'staff_back_office', message: WRONG_CREDENTIALS_MESSAGE };
     default:
       return { kind: 'unavailable', message: 'Signing in is not possible at the moment. Please try again in a few minutes.' };
   }

@@ -7,6 +7,8 @@ import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
+import { activeBlockOf, countSignInFailure } from '@/lib/security/ip-blocks';
+import { recordAccess, type TAccessOutcome } from '@/lib/security/record-access';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
 import { clearThrottle, hitThrottle, takeBackThrottle, type TThrottleHit, type TThrottleRule } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
@@ -41,9 +43,29 @@ export type TSignInResult =
  * from rotating addresses still stops, without keeping the owner's own browser out.
  */
 export async function signInWithPassword(rawInput: unknown, client: TClientInfo, deviceCookie: string | null = null): Promise<TSignInResult> {
+  // A blocked address (automatic after repeated failures, or on the deny list) is refused before
+  // anything else, even with the right password. Fail closed: if blocks cannot be read, nobody signs in.
+  let block: Awaited<ReturnType<typeof activeBlockOf>>;
+  try {
+    block = await activeBlockOf(client.ip);
+  } catch (error) {
+    logLine('error', 'auth', `sign-in refused: the address blocks are unavailable (${errorSummary(error)})`);
+    await noteAttempt(client, 'unavailable');
+    return { ok: false, code: 'unavailable' };
+  }
+  if (block) {
+    await noteAttempt(client, 'blocked');
+    // The same answer as throttling: the visitor learns to wait, not that the address is listed.
+    const retryAfterSeconds = block.blockedUntil ? Math.max(1, Math.ceil((block.blockedUntil.getTime() - Date.now()) / 1000)) : undefined;
+    return retryAfterSeconds ? { ok: false, code: 'throttled', retryAfterSeconds } : { ok: false, code: 'throttled' };
+  }
+
   const parsed = ZSignInInput.safeParse(rawInput);
   // A value no form sends (a password of 1,000+ characters, an e-mail of 300+): no account matches it.
-  if (!parsed.success) return { ok: false, code: 'invalid' };
+  if (!parsed.success) {
+    await noteFailure(client);
+    return { ok: false, code: 'invalid' };
+  }
   const input = parsed.data;
   const email = input.email.toLowerCase();
 
@@ -53,6 +75,7 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo,
         .from(users)
         .where(eq(sql`lower(${users.email})`, email))
     : [];
+  const userId = user?.id ?? null;
   const knownDevice = knownDeviceOf(deviceCookie, email);
   const counters = signInCounters(email, user?.passwordChangedAt ?? null, client.ip, knownDevice);
 
@@ -62,33 +85,73 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo,
     hits = await Promise.all(counters.all.map(([rule, key]) => hitThrottle(rule, key)));
   } catch (error) {
     logLine('error', 'auth', `sign-in refused: the throttle store is unavailable (${errorSummary(error)})`);
+    await noteAttempt(client, 'unavailable', userId);
     return { ok: false, code: 'unavailable' };
   }
   const refusedBy = hits.filter((hit) => !hit.allowed);
   if (refusedBy.length > 0) {
     // Refused unchecked, this attempt guessed nothing: it uses up no other counter's allowance.
     await takeBack(hits.filter((hit) => hit.allowed));
+    await noteAttempt(client, 'throttled', userId);
     return { ok: false, code: 'throttled', retryAfterSeconds: Math.max(...refusedBy.map((hit) => hit.retryAfterSeconds)) };
   }
 
   const passwordMatches = await verifyPassword(input.password, user?.passwordHash ?? null);
   // A failure keeps its hits: they are the count.
-  if (!user || !passwordMatches) return { ok: false, code: 'invalid' };
+  if (!user || !passwordMatches) {
+    await noteFailure(client, userId);
+    return { ok: false, code: 'invalid' };
+  }
   // The right password is no failure, whatever the answer says next.
   await takeBack(hits);
-  if (user.status === 'pending') return { ok: false, code: 'not_activated' };
-  if (user.status === 'disabled') return { ok: false, code: 'disabled' };
-  // Staff sign in through the back office, behind a second factor (staff security issue).
-  if (user.kind === 'staff') return { ok: false, code: 'staff_back_office' };
+  if (user.status === 'pending') {
+    await noteAttempt(client, 'not_activated', user.id);
+    return { ok: false, code: 'not_activated' };
+  }
+  if (user.status === 'disabled') {
+    await noteAttempt(client, 'disabled', user.id);
+    return { ok: false, code: 'disabled' };
+  }
+  // Staff sign in through the back office, behind a second factor; the message is that of a wrong
+  // password (lib/auth/sign-in-messages.ts), so this form does not tell which addresses are staff.
+  if (user.kind === 'staff') {
+    await noteAttempt(client, 'wrong_kind', user.id);
+    return { ok: false, code: 'staff_back_office' };
+  }
 
   // A successful sign-in ends this client's back-off (before the session exists, so a failure here opens none).
   await clearThrottle(throttleRules.loginFailuresPerAccountAndClient, counters.backOffKey);
   const session = await db.transaction(async (tx) => {
     const opened = await createSession(tx, { userId: user.id, remember: input.remember, client });
     await recordActivity({ kind: 'login' }, { userId: user.id, client }, tx);
+    // In the session's transaction: a session is never opened without its row in the access log.
+    await recordAccess({ kind: 'customer_sign_in', step: 'password', outcome: 'success', userId: user.id, client }, tx);
     return opened;
   });
   return { ok: true, sessionToken: session.token, userId: user.id, deviceCookie: deviceCookieValue(email, knownDevice) };
+}
+
+/**
+ * Records a refused attempt in the access log. The answer to the visitor does not wait on it
+ * succeeding: a refused attempt stays refused, and a failure to record is logged (without values).
+ */
+async function noteAttempt(client: TClientInfo, outcome: Exclude<TAccessOutcome, 'success'>, userId: string | null = null) {
+  try {
+    await recordAccess({ kind: 'customer_sign_in', step: 'password', outcome, userId, client });
+  } catch (error) {
+    logLine('error', 'auth', `a refused sign-in could not be written to the access log (${errorSummary(error)})`);
+  }
+}
+
+/** A wrong e-mail or password: recorded, and counted towards blocking the address. */
+async function noteFailure(client: TClientInfo, userId: string | null = null) {
+  await noteAttempt(client, 'invalid', userId);
+  try {
+    await countSignInFailure(client.ip);
+  } catch (error) {
+    // The answer is a refusal anyway; the per-address throttle still holds this address back.
+    logLine('error', 'auth', `a failed sign-in could not be counted towards an address block (${errorSummary(error)})`);
+  }
 }
 
 /**

@@ -82,6 +82,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'security.purge-access-log': {
+    description: 'Deletes sign-in attempts and ended address blocks past the access-log retention period (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

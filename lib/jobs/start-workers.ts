@@ -6,6 +6,7 @@ import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
 import { sweepOrphanMedia } from '@/lib/media/sweep-orphan-media';
+import { purgeAccessLog } from '@/lib/security/purge-access-log';
 import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
 import { getBoss, stopBoss } from './boss';
 import { logLine } from '@/lib/log/log-line';
@@ -28,7 +29,8 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * Starts pg-boss, brings the queues' options up to date and registers the workers: mail delivery
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
- * outbox, unactivated accounts, throttle counters and orphaned media files.
+ * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
+ * access log.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -92,6 +94,15 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return expired;
   });
   await boss.schedule('audit.remove-expired', '37 4 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('security.purge-access-log', polling, async () => {
+    const purged = await purgeAccessLog();
+    if (purged.accessLog + purged.ipBlocks > 0) {
+      logLine('info', 'security', `removed ${purged.accessLog} sign-in attempts and ${purged.ipBlocks} ended blocks past retention`);
+    }
+    return purged;
+  });
+  await boss.schedule('security.purge-access-log', '47 4 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -300,4 +300,5 @@ export const jobPayloadMap = {
   'throttle.purge': {},
   'media.sweep-orphans': {},
   'audit.remove-expired': {},
+  'security.purge-access-log': {},
 } as const;

@@ -126,7 +126,8 @@ describe('who may sign in here', () => {
     expect(await signInWithPassword({ email: staff.email, password: staff.password }, clientAt())).toEqual({ ok: false, code: 'staff_back_office' });
     expect(await sessionRowsOf(disabled.userId)).toEqual([]);
     expect(await sessionRowsOf(staff.userId)).toEqual([]);
-    expect(signInProblem('staff_back_office').message).toBe('Staff accounts sign in through the back office.');
+    // Worded as a wrong password, so the customer form does not reveal which addresses are staff accounts.
+    expect(signInProblem('staff_back_office').message).toBe(WRONG_CREDENTIALS_MESSAGE);
   });
 
   it('records the sign-in: a session row with IP, browser and OS, the last login time and a login activity', async () => {

@@ -7,7 +7,14 @@ const context = { siteName: 'Stockroom', siteUrl: 'https://stockroom.example' };
 const EVIL = `<script>alert("x")</script> & 'quotes'`;
 const EVIL_LINK = `https://stockroom.example/t?x="><script>alert(1)</script>`;
 
-const samples: { [N in TEmailTemplateName]: TEmailData<N> } = {
+type TCustomerTemplateName = Exclude<TEmailTemplateName, `security-${string}`>;
+type TSecurityTemplateName = Extract<TEmailTemplateName, `security-${string}`>;
+
+/** Messages to a customer, greeting them by name; the security messages to the shop are tested below. */
+const customerTemplateNames = emailTemplateNames.filter((name): name is TCustomerTemplateName => !name.startsWith('security-'));
+const securityTemplateNames = emailTemplateNames.filter((name): name is TSecurityTemplateName => name.startsWith('security-'));
+
+const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'account-activation': { name: 'Anna', activationUrl: 'https://stockroom.example/activate/abc' },
   'registration-attempt-existing': {
     name: 'Anna',
@@ -19,13 +26,13 @@ const samples: { [N in TEmailTemplateName]: TEmailData<N> } = {
 };
 
 /** The sample with every text field replaced by `text` and every link by `link`. */
-function poisoned<N extends TEmailTemplateName>(name: N, text: string, link: string): TEmailData<N> {
+function poisoned<N extends TCustomerTemplateName>(name: N, text: string, link: string): TEmailData<N> {
   const entries = Object.entries(samples[name]).map(([key, value]) => [key, typeof value === 'string' ? (key.endsWith('Url') ? link : text) : value]);
   return Object.fromEntries(entries) as TEmailData<N>;
 }
 
 describe('e-mail templates', () => {
-  it.each(emailTemplateNames)('%s renders a subject, an HTML part and a text part in the shared layout', (name) => {
+  it.each(customerTemplateNames)('%s renders a subject, an HTML part and a text part in the shared layout', (name) => {
     const email = renderEmail(name, samples[name], context);
     expect(email.subject).toContain('Stockroom');
     expect(email.html.startsWith('<!doctype html>')).toBe(true);
@@ -42,7 +49,7 @@ describe('e-mail templates', () => {
     }
   });
 
-  it.each(emailTemplateNames)('%s escapes every interpolated value in its HTML part', (name) => {
+  it.each(customerTemplateNames)('%s escapes every interpolated value in its HTML part', (name) => {
     const email = renderEmail(name, poisoned(name, EVIL, EVIL_LINK), { siteName: `Shop <b>"1"</b>`, siteUrl: context.siteUrl });
     expect(email.html).not.toContain('<script');
     expect(email.html).not.toContain('<b>');
@@ -55,13 +62,13 @@ describe('e-mail templates', () => {
     expect(email.subject).toContain('Shop <b>"1"</b>');
   });
 
-  it.each(emailTemplateNames)('%s refuses links that are not http(s)', (name) => {
+  it.each(customerTemplateNames)('%s refuses links that are not http(s)', (name) => {
     for (const link of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative/path', 'not a url']) {
       expect(() => renderEmail(name, poisoned(name, 'Anna', link), context)).toThrow(ZodError);
     }
   });
 
-  it.each(emailTemplateNames)('%s refuses unknown fields and an empty name', (name) => {
+  it.each(customerTemplateNames)('%s refuses unknown fields and an empty name', (name) => {
     expect(() => renderEmail(name, { ...samples[name], email: 'a@example.test' } as unknown as TEmailData<typeof name>, context)).toThrow(ZodError);
     expect(() => renderEmail(name, { ...samples[name], name: '  ' }, context)).toThrow(ZodError);
   });
@@ -91,6 +98,37 @@ describe('e-mail templates', () => {
     const email = renderEmail('password-changed', samples['password-changed'], context);
     expect(email.subject).toBe('Your Stockroom password was changed');
     expect(email.text).toContain('23 November 2026 at 14:05 UTC');
+  });
+});
+
+describe('security e-mail templates', () => {
+  const facts = { network: '198.51.100.7/32', until: '2026-11-23 15:05 UTC', failures: '30', windowMinutes: '15', extra: 'more' };
+  const occurredAt = new Date('2026-11-23T14:05:00Z');
+
+  it.each(securityTemplateNames)('%s says what happened, when, the facts and what to do, in both parts', (name) => {
+    const email = renderEmail(name, { occurredAt, facts }, context);
+    expect(email.subject).toMatch(/^Stockroom security: /);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('When: 23 November 2026 at 14:05 UTC');
+      expect(part).toContain('Network: 198.51.100.7/32');
+      expect(part).toContain('Failed attempts: 30');
+      expect(part).toContain('extra: more');
+      expect(part).toContain('What to do: ');
+    }
+  });
+
+  it.each(securityTemplateNames)('%s keeps facts out of the subject, flattens line breaks and escapes HTML', (name) => {
+    const email = renderEmail(name, { occurredAt, facts: { label: `Office\r\nBcc: evil@example.test ${EVIL}` } }, context);
+    expect(email.subject).not.toContain('evil');
+    expect(email.text).toContain(`Label: Office Bcc: evil@example.test ${EVIL}`);
+    expect(email.text).not.toMatch(/\r|\nBcc:/);
+    expect(email.html).toContain(escapeHtml(EVIL));
+    expect(email.html).not.toContain('<script');
+  });
+
+  it.each(securityTemplateNames)('%s refuses unknown fields and fact names that are not names', (name) => {
+    expect(() => renderEmail(name, { occurredAt, facts, name: 'x' } as unknown as TEmailData<typeof name>, context)).toThrow(ZodError);
+    expect(() => renderEmail(name, { occurredAt, facts: { 'Bad Name': 'x' } }, context)).toThrow(ZodError);
   });
 });
 
