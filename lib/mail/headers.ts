@@ -18,6 +18,9 @@ export type TParsedRecipient = { address: string; name?: string };
 const ZAddress = z.email().max(254);
 const ZDisplayName = z.string().trim().max(200);
 
+/** Whether parseRecipient would accept the address. */
+export const isDeliverableAddress = (address: string): boolean => isHeaderSafe(address) && ZAddress.safeParse(address).success;
+
 export function parseRecipient(recipient: TMailRecipient): TParsedRecipient {
   const address = typeof recipient === 'string' ? recipient : recipient.address;
   const name = typeof recipient === 'string' ? undefined : recipient.name;

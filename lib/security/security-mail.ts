@@ -6,6 +6,8 @@ import { db, type TTransaction } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { canonicalIp } from '@/lib/http/ip-address';
 import { securityContactEmail } from '@/lib/http/security-txt';
+import { logLine } from '@/lib/log/log-line';
+import { isDeliverableAddress } from '@/lib/mail/headers';
 import { queueMail, type TEmailTemplateName } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
@@ -48,12 +50,18 @@ const ZSecurityEvent = z.object({
  */
 export async function queueSecurityMail(tx: TTransaction, event: TSecurityEvent): Promise<{ queued: boolean }> {
   const parsed = ZSecurityEvent.parse(event);
+  const to = await securityContactEmail(tx);
+  // Only a site on a host without a domain (http://localhost) has no deliverable fallback address.
+  if (!isDeliverableAddress(to)) {
+    logLine('warn', 'security', `a ${parsed.kind} security e-mail was not sent: set security.contactEmail (the fallback security@ the host of APP_URL is not an address)`);
+    return { queued: false };
+  }
   const cooldownMinutes = await getSetting('security.mailCooldownMinutes', tx);
   const cooldown = await hitThrottle({ scope: `security-mail:${parsed.kind}`, limit: 1, windowSeconds: cooldownMinutes * 60 }, parsed.cooldownKey, tx);
   if (!cooldown.allowed) return { queued: false };
   await queueMail(tx, {
     template: templateOf[parsed.kind],
-    to: await securityContactEmail(tx),
+    to,
     subjectUserId: parsed.subjectUserId ?? null,
     data: { occurredAt: new Date(), facts: parsed.facts },
   });
@@ -87,13 +95,10 @@ export async function noteStaffFactorFailure(userId: string, client: TClientInfo
   });
 }
 
-/** The steps that finish a staff sign-in: after them the staff member is in. */
-const FINAL_STAFF_STEPS = ['pin', 'totp', 'recovery_code', 'totp_enrolment'] as const;
-
 /**
- * Whether this staff sign-in comes from an address the account has never completed a sign-in from
- * (an IPv6 address counts by its /64, as a subscriber holds a whole /64). Call it before recording
- * this sign-in's final success, which would otherwise count as the earlier one. No address: new.
+ * Whether this staff sign-in comes from an address the account has never had a session from (a
+ * session is what a completed sign-in leaves; an IPv6 address counts by its /64, as a subscriber
+ * holds a whole /64). Call it before opening this sign-in's session. No address: new.
  */
 export async function isNewStaffOrigin(userId: string, ip: string | null): Promise<boolean> {
   const id = z.uuid().parse(userId);
@@ -103,10 +108,8 @@ export async function isNewStaffOrigin(userId: string, ip: string | null): Promi
   const network = throttleAddressKey(address);
   const result = await db.execute<{ known: boolean }>(sql`
     select exists (
-      select 1 from access_log
-      where user_id = ${id} and kind = 'staff_sign_in' and outcome = 'success'
-        and step in (${sql.join(FINAL_STAFF_STEPS.map((step) => sql`${step}::access_step`), sql`, `)})
-        and ip is not null and ip::inet <<= ${network}::cidr
+      select 1 from sessions
+      where user_id = ${id} and ip is not null and ip::inet <<= ${network}::cidr
     ) as known`);
   return !result.rows[0]?.known;
 }

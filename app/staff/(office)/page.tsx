@@ -78,7 +78,7 @@ export default async function StaffDashboardPage() {
           </ul>
         ) : (
           <p className="mt-3 rounded-lg border border-dashed border-neutral-300 p-5 text-sm text-neutral-700">
-            The back-office sections for your role arrive with the shop's next features (orders, catalog and data-subject requests).
+            The back-office sections for your role arrive with the shop&apos;s next features (orders, catalog and data-subject requests).
           </p>
         )}
       </section>

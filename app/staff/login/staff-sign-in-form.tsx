@@ -69,7 +69,6 @@ export function StaffSignInForm({ view, action }: { view: TStaffSignInStepView; 
           <>
             <div className="space-y-3 text-sm text-neutral-700">
               <p>Your role signs in with a code from an authenticator app. Scan this QR code with the app, or type the key below into it.</p>
-              {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL drawn on the server, not an optimisable image */}
               <img src={view.qrDataUrl} alt="QR code to add this account to an authenticator app" width={200} height={200} className="h-[200px] w-[200px] border border-neutral-300" />
               <p>
                 Key: <code className="break-all rounded bg-neutral-100 px-1.5 py-0.5 font-mono text-ink">{view.secret}</code>

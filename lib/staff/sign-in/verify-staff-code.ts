@@ -4,7 +4,8 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { decryptWithDataKey } from '@/lib/crypto/data-key';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
-import { regenerateRecoveryCodes, useRecoveryCode } from '../factors/recovery-codes';
+// Not a React hook, whatever its name says.
+import { regenerateRecoveryCodes, useRecoveryCode as redeemRecoveryCode } from '../factors/recovery-codes';
 import { enrolTotp, verifyTotp } from '../factors/totp';
 import { checkStaffFactor } from './check-staff-factor';
 import { continueStaffSignIn } from './continue-staff-sign-in';
@@ -32,7 +33,7 @@ export async function useStaffRecoveryCode(rawInput: unknown, client: TClientInf
   if (!resumed.ok) return resumed;
   const { account, note } = resumed;
   const { recoveryCode } = ZRecoveryCodeInput.parse(rawInput ?? {});
-  const checked = await checkStaffFactor(account, 'recovery_code', client, deviceCookie, async () => ((await useRecoveryCode(account.userId, recoveryCode)) ? true : null));
+  const checked = await checkStaffFactor(account, 'recovery_code', client, deviceCookie, async () => ((await redeemRecoveryCode(account.userId, recoveryCode)) ? true : null));
   if (!checked.ok) return checked;
   await db.transaction((tx) =>
     recordAuditEntry(tx, { actorKind: 'staff', actorUserId: account.userId, action: 'staff.recovery-code-used', subjectUserId: account.userId, clientIp: client.ip }),

@@ -73,16 +73,17 @@ export default async function AccessLogPage({ searchParams }: TProps) {
   if (query.success) {
     const q = query.data;
     const userId = q.email ? await accountIdByEmail(actor, q.email) : undefined;
-    const filters = ZAccessLogFilters.safeParse({
+    const input = {
       ...(q.email ? { userId: userId ?? '00000000-0000-4000-8000-000000000000' } : {}),
       ...(q.ip ? { ip: q.ip } : {}),
       ...(q.outcome ? { outcome: q.outcome } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.from ? { from: new Date(`${q.from}T00:00:00Z`) } : {}),
       ...(q.to ? { to: new Date(`${q.to}T23:59:59.999Z`) } : {}),
-    });
+    };
+    const filters = ZAccessLogFilters.safeParse(input);
     if (filters.success) {
-      ({ rows, nextBefore } = await listAccessLog(filters.data, { limit: 50, ...(q.before ? { before: q.before } : {}) }));
+      ({ rows, nextBefore } = await listAccessLog(input, { limit: 50, ...(q.before ? { before: q.before } : {}) }));
     } else {
       for (const issue of filters.error.issues) errors[String(issue.path[0])] ??= issue.message;
     }
