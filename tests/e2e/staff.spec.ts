@@ -98,7 +98,7 @@ test.describe('back office', () => {
     expect((await page.request.get('/staff')).status()).toBe(404);
     await page.getByLabel('PIN').fill('00000000');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByRole('alert')).toContainText('That PIN is not right.');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('That PIN is not right.');
     await page.getByLabel('PIN').fill(pin);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Authenticator code' })).toBeVisible();
@@ -122,7 +122,7 @@ test.describe('back office', () => {
     await page.getByRole('button', { name: 'Lost your phone? Use a recovery code' }).click();
     await page.getByLabel('Recovery code').fill(codes[0]!);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('That code is not right');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('That code is not right');
   });
 
   test('each role sees exactly its pages; guests, customers and other roles get 404, and the refusal is logged', async ({ page, browser }) => {
