@@ -9,9 +9,10 @@ export function runScript(script: string, args: string[], env: Record<string, st
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--import', './scripts/register-hooks.mjs', script, ...args], {
       env: childEnv(env),
-      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
-    if (input !== undefined) child.stdin!.end(input);
+    // Without input, stdin ends at once, as /dev/null would.
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
