@@ -6,9 +6,9 @@ import { launch, stopOnSignal } from './start';
 const DEMO_IMAGE_COUNT = 300;
 
 /**
- * `npm run demo`: migrate, seed a catalog drawn on this machine and two demo accounts (first run
- * only), build when the sources changed, and serve the production build. A second run reuses the
- * data under data/ and starts in seconds.
+ * `npm run demo`: migrate, seed a catalog drawn on this machine, a demo customer and one demo
+ * staff account per role (first run only), build when the sources changed, and serve the
+ * production build. A second run reuses the data under data/ and starts in seconds.
  */
 runScript(async () => {
   setEnv({ STOCKROOM_DEMO: '1' });
@@ -32,7 +32,12 @@ runScript(async () => {
   }
   const { createDemoAccounts } = await import('@/tooling/demo/create-demo-accounts');
   for (const account of await createDemoAccounts()) {
-    console.log(`Demo ${account.kind} account: ${account.email}  password: ${account.password}  (shown once; not stored in plain text)`);
+    if (account.kind === 'customer') {
+      console.log(`Demo customer account: ${account.email}  password: ${account.password}  (shown once; not stored in plain text)`);
+    } else {
+      console.log(`Demo staff account (${account.role}): ${account.email}  password: ${account.password}  PIN: ${account.pin}  (shown once; not stored in plain text)`);
+      console.log(`  authenticator app (add this otpauth:// URI, or a QR code of it): ${account.otpauthUri}`);
+    }
   }
 
   const launched = await launch({ dev: false, demo: true });

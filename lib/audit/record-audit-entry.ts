@@ -3,6 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditTrail } from '@/db/schema';
 import type { TTransaction } from '@/lib/db/client';
+import { staffRoles } from '@/lib/staff/permissions';
 import { auditEntryHash, GENESIS_HASH } from './audit-hash';
 
 /** A name, never a value: 'account.profile-updated', 'fullName', 'customFields.vat'. */
@@ -24,6 +25,8 @@ export const ZAuditEntry = z
     clientIp: z.union([z.ipv4(), z.ipv6()]).nullable().default(null),
     purpose: z.string().trim().min(1).max(500).nullable().default(null),
     changedFields: z.array(ZName).max(100).optional(),
+    /** The staff role given or changed (a role is not personal data: one of five fixed names). */
+    role: z.enum(staffRoles).optional(),
   })
   .refine((entry) => (entry.actorKind === 'system') === (entry.actorUserId === null), {
     message: 'The system acts without a user id; a customer or staff member always with one',
@@ -42,13 +45,13 @@ const CHAIN_LOCK = sql`select pg_advisory_xact_lock(hashtext('audit_trail'))`;
  * The lock makes audited writes one-at-a-time; they are rare (people changing data), so that is fine.
  */
 export async function recordAuditEntry(tx: TTransaction, input: TAuditEntryInput): Promise<void> {
-  const { changedFields, ...entry } = ZAuditEntry.parse(input);
+  const { changedFields, role, ...entry } = ZAuditEntry.parse(input);
   await tx.execute(CHAIN_LOCK);
   const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(desc(auditTrail.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Taken after the lock so the times follow the chain order; millisecond precision, as the hash has it.
   const occurredAt = new Date();
-  const details = changedFields ? { changedFields } : {};
+  const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}) };
   const hash = auditEntryHash({ ...entry, occurredAt: occurredAt.toISOString(), details, prevHash });
   await tx.insert(auditTrail).values({ ...entry, occurredAt, details, prevHash, hash });
 }

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { currentDataKeyId, dataKeyId, decryptWithDataKey, encryptWithDataKey } from '@/lib/crypto/data-key';
 import { closeDatabase, db } from '@/lib/db/client';
+import { databaseEnv } from '@/lib/env';
 import { resealTotpSecrets } from '@/lib/staff/factors/totp-secret-box';
 import { enrolTotp, startTotpEnrolment, verifyTotp } from '@/lib/staff/factors/totp';
+import { runScript } from '../embedded/run-script';
 import { factorRowOf, insertStaff, totpCodeAt } from './staff-factors-helpers';
 
 afterEach(() => {
@@ -81,5 +83,20 @@ describe('TOTP secrets at rest', () => {
   it('refuses a retired key that is not 32 bytes of base64', async () => {
     vi.stubEnv('DATA_ENCRYPTION_KEYS_RETIRED', 'too-short');
     expect(() => currentDataKeyId()).toThrow(/DATA_ENCRYPTION_KEYS_RETIRED/);
+  });
+});
+
+describe('npm run keys:reseal', () => {
+  it('moves rows from a retired key to the current one and says how many', async () => {
+    const oldKey = randomBytes(32).toString('base64');
+    vi.stubEnv('DATA_ENCRYPTION_KEY', oldKey);
+    const { userId } = await enrolAt(T0);
+    vi.unstubAllEnvs();
+
+    const run = await runScript('scripts/keys-reseal.ts', [], { DATABASE_URL: databaseEnv().DATABASE_URL, DATA_ENCRYPTION_KEYS_RETIRED: oldKey });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^[1-9]\\d* TOTP secrets resealed under key ${currentDataKeyId()}$`, 'm'));
+    expect((await factorRowOf(userId))?.totpKeyId).toBe(currentDataKeyId());
   });
 });
