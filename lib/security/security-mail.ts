@@ -6,6 +6,7 @@ import { db, type TTransaction } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { canonicalIp } from '@/lib/http/ip-address';
 import { securityContactEmail } from '@/lib/http/security-txt';
+import { logLine } from '@/lib/log/log-line';
 import { queueMail, type TEmailTemplateName } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
@@ -48,12 +49,18 @@ const ZSecurityEvent = z.object({
  */
 export async function queueSecurityMail(tx: TTransaction, event: TSecurityEvent): Promise<{ queued: boolean }> {
   const parsed = ZSecurityEvent.parse(event);
+  const to = await securityContactEmail(tx);
+  if (!z.email().safeParse(to).success) {
+    // security@localhost in development: what the mail reports (a block, say) must still happen.
+    logLine('error', 'security', `a ${parsed.kind} security e-mail was not queued: the security address is not a usable e-mail address (set security.contactEmail)`);
+    return { queued: false };
+  }
   const cooldownMinutes = await getSetting('security.mailCooldownMinutes', tx);
   const cooldown = await hitThrottle({ scope: `security-mail:${parsed.kind}`, limit: 1, windowSeconds: cooldownMinutes * 60 }, parsed.cooldownKey, tx);
   if (!cooldown.allowed) return { queued: false };
   await queueMail(tx, {
     template: templateOf[parsed.kind],
-    to: await securityContactEmail(tx),
+    to,
     subjectUserId: parsed.subjectUserId ?? null,
     data: { occurredAt: new Date(), facts: parsed.facts },
   });
