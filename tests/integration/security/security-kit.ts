@@ -21,8 +21,14 @@ export async function queuedMails(template: TEmailTemplateName, needle: string) 
 
 export const securityAddress = () => securityContactEmail();
 
-/** An IPv6 address in a /64 of the documentation range no other test uses. */
-export const uniqueIpv6 = () => `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}::${randomBytes(2).toString('hex')}`;
+/** A random 16-bit group, never 0 and written without leading zeros, so the address text is already canonical. */
+const group = () => (1 + (randomBytes(2).readUInt16BE() % 0xffff)).toString(16);
+
+/**
+ * An IPv6 address in a /64 of the documentation range no other test uses, in canonical form
+ * (as recordAccess stores it): 2001:db8:a:b::c.
+ */
+export const uniqueIpv6 = () => `2001:db8:${group()}:${group()}::${group()}`;
 
 /** The /64 of an address made by uniqueIpv6, as the block stores it. */
 export const slash64Of = (ip: string) => `${ip.replace(/::[0-9a-f]+$/, '')}::/64`;
