@@ -11,6 +11,7 @@ What we collect and why
 
 How long we keep it
 Searches and previews 12 months; sign-in IP addresses 6 months; visitors' activity 30 days; accounts never activated 7 days; the record of changes to your details 2 years; invoices as long as tax law requires.
+We also keep every attempt to sign in to your account (time, IP address, browser and whether it succeeded) for 6 months, to protect your account (legitimate interest: security); you can see them in My Account under Sign-in attempts.
 
 Your rights
 In My Account you can see everything we hold about you, download it, correct it, withdraw marketing consent with one click and ask for erasure. You may also complain to your data protection authority.

@@ -69,6 +69,7 @@ export const settingDefinitions = {
     default:
       'We store your name, e-mail address and password (encrypted beyond recovery), and any company, address or phone number you choose to give, to run your account and your orders. ' +
       'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), so that you can see them in My Account and to protect your account. ' +
+      'Every attempt to sign in to your account (time, IP address, browser and whether it succeeded) is kept for 6 months for security, and you can see it in My Account. ' +
       'You can see, download and erase all of it at any time from My Account. We never sell your data.',
   },
   'texts.privacyPolicy': {

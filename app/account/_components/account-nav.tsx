@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const SECTIONS = [
   { href: '/account', label: 'Details' },
   { href: '/account/sessions', label: 'Sign-ins' },
+  { href: '/account/attempts', label: 'Sign-in attempts' },
   { href: '/account/activity', label: 'Activity' },
   { href: '/account/password', label: 'Password' },
   { href: '/account/privacy', label: 'Privacy & marketing' },
