@@ -10,13 +10,11 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefin
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar day as the date input sends it ('2026-03-05'), read as that day in UTC (the page shows UTC times). */
-const ZDay = z
-  .string()
-  .regex(ISO_DATE, 'Enter a date as YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, 'Enter a real calendar date');
+const isCalendarDay = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return ISO_DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
+const ZDay = z.string().regex(ISO_DATE, 'Enter a date as YYYY-MM-DD').refine(isCalendarDay, 'Enter a real calendar date');
 
 /**
  * The filters of the audit trail page and its CSV export. An action ending in a dot is a prefix
@@ -36,7 +34,8 @@ export const ZAuditFilters = z
     from: optional(ZDay),
     to: optional(ZDay),
   })
-  .refine((filters) => !filters.from || !filters.to || filters.from <= filters.to, { message: 'The end date is before the start date', path: ['to'] });
+  // Zod runs this also when a day was refused: compare only two real days, or the message would mislead.
+  .refine((filters) => !filters.from || !filters.to || !isCalendarDay(filters.from) || !isCalendarDay(filters.to) || filters.from <= filters.to, { message: 'The end date is before the start date', path: ['to'] });
 
 export type TAuditFilters = z.output<typeof ZAuditFilters>;
 export type TAuditFiltersInput = z.input<typeof ZAuditFilters>;
