@@ -52,7 +52,7 @@ export function FieldError({ name, error }: { name: string; error: string | unde
 type TTextFieldProps = {
   name: string;
   label: ReactNode;
-  type?: 'text' | 'email' | 'password' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date';
   autoComplete?: string;
   required?: boolean;
   optional?: boolean;
