@@ -75,7 +75,7 @@ describe('password reset by mail', () => {
 
     await resetPassword(token, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
 
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'password_reset' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'password_reset', kind: 'customer' });
     expect(await db.select().from(sessions).where(and(eq(sessions.userId, customer.userId), isNull(sessions.endedAt)))).toEqual([]);
     expect(await signInWithPassword({ email: customer.email, password: customer.password }, clientAt())).toEqual({ ok: false, code: 'invalid' });
     expect((await signIn(customer.email, NEW_PASSWORD)).ok).toBe(true);
@@ -199,7 +199,7 @@ describe('password change', () => {
     });
 
     expect(rotated).not.toBe(sessionToken);
-    expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'password_changed' });
+    expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'password_changed', kind: 'customer' });
     expect(await loadSession(sessionToken)).toEqual({ state: 'none' });
     const current = await loadSession(rotated);
     expect(current.state).toBe('active');

@@ -151,7 +151,7 @@ describe('one session at a time', () => {
     const firstId = await sessionIdOf(first.sessionToken);
     const second = await signedIn(customer);
 
-    expect(await loadSession(first.sessionToken)).toEqual({ state: 'ended', reason: 'signed_in_elsewhere' });
+    expect(await loadSession(first.sessionToken)).toEqual({ state: 'ended', reason: 'signed_in_elsewhere', kind: 'customer' });
     const loaded = await loadSession(second.sessionToken);
     expect(loaded.state).toBe('active');
     const open = await openSessionsOf(customer.userId);
@@ -181,8 +181,8 @@ describe('logout', () => {
 
     await endSession(await sessionIdOf(sessionToken), 'logout');
 
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'logout' });
-    expect(await loadSession(await decodeSessionToken(cookieValue))).toEqual({ state: 'ended', reason: 'logout' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'logout', kind: 'customer' });
+    expect(await loadSession(await decodeSessionToken(cookieValue))).toEqual({ state: 'ended', reason: 'logout', kind: 'customer' });
     expect(await openSessionsOf(customer.userId)).toEqual([]);
   });
 
@@ -203,7 +203,7 @@ describe('logout', () => {
     const customer = await insertCustomer();
     const { sessionToken } = await signedIn(customer);
     expect(await endSessionsOfUser(customer.userId, 'account_disabled')).toBe(1);
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'account_disabled' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'account_disabled', kind: 'customer' });
   });
 });
 
@@ -264,7 +264,7 @@ describe('timeouts', () => {
     const { sessionToken } = await signedIn(customer);
     const sessionId = await sessionIdOf(sessionToken);
     await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.id, sessionId));
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'idle_timeout' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'idle_timeout', kind: 'customer' });
     expect(signedOutReasonMessage('session-expired')).toBe('Your session has expired. Please sign in again.');
   });
 
@@ -285,7 +285,7 @@ describe('timeouts', () => {
       const customer = await insertCustomer();
       const { sessionToken } = await signedIn(customer);
       await db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 6 * 60_000) }).where(eq(sessions.id, await sessionIdOf(sessionToken)));
-      expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'idle_timeout' });
+      expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'idle_timeout', kind: 'customer' });
     } finally {
       await updateSetting('accounts.idleTimeoutMinutes', 30);
     }
@@ -305,7 +305,7 @@ describe('timeouts', () => {
     expect((await loadSession(sessionToken)).state).toBe('active');
 
     await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(sessions.id, sessionId));
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'expired' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'expired', kind: 'customer' });
   });
 
   it('a plain session expires absolutely after a day at most', async () => {
@@ -315,14 +315,14 @@ describe('timeouts', () => {
     const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId));
     expect((row!.expiresAt.getTime() - row!.createdAt.getTime()) / 3_600_000).toBeCloseTo(24, 1);
     await db.update(sessions).set({ expiresAt: new Date(Date.now() - 1_000), lastSeenAt: new Date() }).where(eq(sessions.id, sessionId));
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'expired' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'expired', kind: 'customer' });
   });
 
   it('ends the session of an account disabled meanwhile at its next request', async () => {
     const customer = await insertCustomer();
     const { sessionToken } = await signedIn(customer);
     await db.update(users).set({ status: 'disabled' }).where(eq(users.id, customer.userId));
-    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'account_disabled' });
+    expect(await loadSession(sessionToken)).toEqual({ state: 'ended', reason: 'account_disabled', kind: 'customer' });
   });
 
   it('knows no session for an unknown id', async () => {

@@ -43,7 +43,7 @@ describe('changePassword', () => {
 
     expect(await verifyPassword(NEW_PASSWORD, await passwordHashOf(me.userId))).toBe(true);
     expect(await verifyPassword(me.password, await passwordHashOf(me.userId))).toBe(false);
-    expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'password_changed' });
+    expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'password_changed', kind: 'customer' });
     // The old cookie value no longer names any session; the new one is the same session, still open.
     expect(sessionToken).not.toBe(me.token);
     expect(await loadSession(me.token)).toEqual({ state: 'none' });

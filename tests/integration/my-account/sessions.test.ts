@@ -101,7 +101,7 @@ describe('signOutEverywhereElse', () => {
       const row = await sessionRow(other.sessionId);
       expect(row.endReason).toBe('signed_out_elsewhere');
       expect(row.endedAt).toBeInstanceOf(Date);
-      expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'signed_out_elsewhere' });
+      expect(await loadSession(other.token)).toEqual({ state: 'ended', reason: 'signed_out_elsewhere', kind: 'customer' });
       await expect(actorFromToken(other.token)).rejects.toThrow('ended: signed_out_elsewhere');
     }
     // This browser stays signed in.

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { siteSettings } from '@/db/schema';
+import { createSession } from '@/lib/auth/sessions/create-session';
 import { closeDatabase, db } from '@/lib/db/client';
 import { isNewStaffOrigin, noteStaffFactorFailure, queueSecurityMail } from '@/lib/security/security-mail';
 import { recordAccess } from '@/lib/security/record-access';
@@ -94,7 +95,7 @@ describe('noteStaffFactorFailure', () => {
 });
 
 describe('isNewStaffOrigin', () => {
-  it('is true until a staff sign-in finished from the address (IPv6 by /64); failures and the password step do not count', async () => {
+  it('is true until the account had a session from the address (IPv6 by /64); attempts and steps passed do not count', async () => {
     const staff = await insertCustomer({ kind: 'staff' });
     const ip = uniqueIpv6();
     const other = uniqueIpv4();
@@ -105,14 +106,17 @@ describe('isNewStaffOrigin', () => {
     expect(await isNewStaffOrigin(staff.userId, ip)).toBe(true);
     expect(await isNewStaffOrigin(staff.userId, other)).toBe(true);
 
-    await recordAccess({ kind: 'staff_sign_in', step: 'totp', outcome: 'success', userId: staff.userId, client: clientAt(ip) });
+    await recordAccess({ kind: 'staff_sign_in', step: 'pin', outcome: 'success', userId: staff.userId, client: clientAt(ip) });
+    expect(await isNewStaffOrigin(staff.userId, ip)).toBe(true);
+    // A finished sign-in leaves a session.
+    await createSession(db, { userId: staff.userId, remember: false, client: clientAt(ip), kind: 'staff' });
     expect(await isNewStaffOrigin(staff.userId, ip)).toBe(false);
     expect(await isNewStaffOrigin(staff.userId, ip.replace(/::[0-9a-f]+$/, '::1:2'))).toBe(false);
     expect(await isNewStaffOrigin(staff.userId, other)).toBe(true);
     expect(await isNewStaffOrigin(staff.userId, null)).toBe(true);
 
-    await recordAccess({ kind: 'staff_sign_in', step: 'pin', outcome: 'success', userId: staff.userId, client: clientAt(`::ffff:${other}`) });
-    expect(await isNewStaffOrigin(staff.userId, other)).toBe(false);
+    await createSession(db, { userId: staff.userId, remember: false, client: clientAt(other), kind: 'staff' });
+    expect(await isNewStaffOrigin(staff.userId, `::ffff:${other}`)).toBe(false);
     // Another account's history is its own.
     const colleague = await insertCustomer({ kind: 'staff' });
     expect(await isNewStaffOrigin(colleague.userId, ip)).toBe(true);

@@ -67,8 +67,8 @@ describe('staff actions by role', () => {
     const files = actionFiles().filter((file) => !PUBLIC_FILES.has(file));
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
     for (const file of files) {
-      const module = (await import(path.resolve('app/staff', file))) as Record<string, unknown>;
-      expect(Object.keys(module).sort(), file).toEqual(Object.keys(EXPECTED[file]!).sort());
+      const actionsModule = (await import(path.resolve('app/staff', file))) as Record<string, unknown>;
+      expect(Object.keys(actionsModule).sort(), file).toEqual(Object.keys(EXPECTED[file]!).sort());
     }
   });
 
@@ -76,17 +76,17 @@ describe('staff actions by role', () => {
     const members = await Promise.all(staffRoles.map((role) => createStaffMember(role)));
     const customer = await createCustomer();
     for (const [file, actions] of Object.entries(EXPECTED)) {
-      const module = (await import(path.resolve('app/staff', file))) as Record<string, TFormActionFn>;
+      const actionsModule = (await import(path.resolve('app/staff', file))) as Record<string, TFormActionFn>;
       for (const [name, permission] of Object.entries(actions)) {
         for (const member of members) {
           await actAs(member.userId, 'staff');
-          const answer = await module[name]!(INITIAL_FORM_STATE, new FormData());
+          const answer = await actionsModule[name]!(INITIAL_FORM_STATE, new FormData());
           const refused = answer.ok === false && answer.error === REFUSAL;
           expect.soft(refused, `${member.role} ${name}`).toBe(!roleHasPermission(member.role, permission));
         }
         for (const [who, userId, kind] of [['customer', customer.userId, 'customer'], ['guest', null, 'customer']] as const) {
           await actAs(userId, kind);
-          const answer = await module[name]!(INITIAL_FORM_STATE, new FormData());
+          const answer = await actionsModule[name]!(INITIAL_FORM_STATE, new FormData());
           expect.soft(answer, `${who} ${name}`).toMatchObject({ ok: false, error: REFUSAL });
         }
       }
