@@ -49,11 +49,27 @@ const ZLabel = z
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'The label cannot contain line breaks.')
   .default('');
 
-const ZAllowlistInput = z.discriminatedUnion('scope', [
-  z.strictObject({ scope: z.literal('site'), network: ZNetwork, label: ZLabel }),
-  z.strictObject({ scope: z.literal('role'), role: z.enum(staffRoles), network: ZNetwork, label: ZLabel }),
-  z.strictObject({ scope: z.literal('account'), userId: z.uuid(), network: ZNetwork, label: ZLabel }),
-]);
+/**
+ * One flat shape for every scope (what a form posts): a site entry names neither role nor
+ * account, a role entry its role only, an account entry its account only, as the table's check
+ * constraint demands; anything else is refused with a field message rather than a database error.
+ */
+const ZAllowlistInput = z
+  .strictObject({
+    scope: z.enum(['site', 'role', 'account']),
+    role: z.enum(staffRoles).nullish(),
+    userId: z.uuid().nullish(),
+    network: ZNetwork,
+    label: ZLabel,
+  })
+  .superRefine((input, context) => {
+    if (input.scope === 'role' ? !input.role : input.role) {
+      context.addIssue({ code: 'custom', path: ['role'], message: input.scope === 'role' ? 'Choose a role.' : 'Only a role entry names a role.' });
+    }
+    if (input.scope === 'account' ? !input.userId : input.userId) {
+      context.addIssue({ code: 'custom', path: ['userId'], message: input.scope === 'account' ? 'Choose a staff account.' : 'Only an account entry names an account.' });
+    }
+  });
 
 export type TAllowlistInput = z.input<typeof ZAllowlistInput>;
 
@@ -76,14 +92,14 @@ export async function addAllowlistEntry(input: TAllowlistInput, actor: TAllowlis
   const parsed = ZAllowlistInput.parse(input);
   const by = ZActor.parse(actor);
   return db.transaction(async (tx) => {
-    const userId = parsed.scope === 'account' ? parsed.userId : null;
+    const userId = parsed.scope === 'account' ? (parsed.userId ?? null) : null;
     if (userId) {
       const [account] = await tx.select({ kind: users.kind }).from(users).where(eq(users.id, userId));
       if (account?.kind !== 'staff') throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', { userId: 'Choose a staff account.' });
     }
     const [entry] = await tx
       .insert(staffAllowlist)
-      .values({ scope: parsed.scope, role: parsed.scope === 'role' ? parsed.role : null, userId, network: parsed.network, label: parsed.label, createdBy: by.userId })
+      .values({ scope: parsed.scope, role: parsed.scope === 'role' ? (parsed.role ?? null) : null, userId, network: parsed.network, label: parsed.label, createdBy: by.userId })
       .returning();
     await recordAuditEntry(tx, {
       actorKind: 'staff',

@@ -128,7 +128,9 @@ describe('changing the lists', () => {
     const customer = await insertCustomer();
     const actor = await admin();
     await expect(addAllowlistEntry({ scope: 'site', network: '10.0.0.0/40', label: '' }, actor)).rejects.toThrow();
-    await expect(addAllowlistEntry({ scope: 'role', network: '10.0.0.0/8', label: '' } as never, actor)).rejects.toThrow();
+    await expect(addAllowlistEntry({ scope: 'role', network: '10.0.0.0/8', label: '' }, actor)).rejects.toThrow();
+    await expect(addAllowlistEntry({ scope: 'site', role: 'sales', network: '10.0.0.0/8', label: '' }, actor)).rejects.toThrow();
+    await expect(addAllowlistEntry({ scope: 'account', network: '10.0.0.0/8', label: '' }, actor)).rejects.toThrow();
     await expect(addAllowlistEntry({ scope: 'account', userId: customer.userId, network: '10.0.0.0/8', label: '' }, actor)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(addAllowlistEntry({ scope: 'site', network: '10.0.0.0/8', label: 'a\r\nBcc: x@example.test' }, actor)).rejects.toThrow();
     expect((await listAllowlist()).filter((entry) => entry.scope === 'site' && entry.network === '10.0.0.0/8')).toEqual([]);
