@@ -1,29 +1,10 @@
 /**
  * My Account, "Sign-in attempts": the customer's own attempts with their outcome in words, an
- * empty state, never another customer's rows, and no accessibility violations (axe-core).
+ * empty state, never another customer's rows, and no accessibility violations (axe).
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
 import { createCustomer, signIn, withDb } from './customers';
-
-/**
- * Runs axe-core (already installed with the lint tooling) in the page. page.evaluate runs outside
- * the page's Content Security Policy, so the site's CSP needs no exception for the check.
- */
-async function axeViolations(page: Page) {
-  // Playwright runs from the project folder (the specs load as CommonJS, so no import.meta here).
-  const source = await readFile(path.resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  return page.evaluate(async () => {
-    type TAxeResult = { violations: Array<{ id: string; nodes: unknown[] }>; passes: unknown[] };
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<TAxeResult> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    // Some rules passed: proof that axe ran on the page, so an empty list of violations means something.
-    if (result.passes.length === 0) throw new Error('axe checked nothing');
-    return result.violations.map((violation) => `${violation.id} (${violation.nodes.length})`);
-  });
-}
 
 const attemptsTable = (page: Page) => page.getByRole('main').getByRole('table', { name: 'Sign-in attempts on your account, newest first' });
 
@@ -64,7 +45,7 @@ test.describe('Sign-in attempts in My Account', () => {
     await expect(page.getByRole('main')).not.toContainText('203.0.113.77');
     await expect(page.getByRole('main')).not.toContainText('Opera 99');
 
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
   test('says so when there are no attempts', async ({ page }) => {
@@ -74,6 +55,6 @@ test.describe('Sign-in attempts in My Account', () => {
     await page.reload();
     await expect(page.getByRole('main').getByText('No sign-in attempts recorded yet.')).toBeVisible();
     await expect(attemptsTable(page)).toHaveCount(0);
-    expect(await axeViolations(page)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 });
