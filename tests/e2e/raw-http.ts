@@ -14,14 +14,20 @@ export const UNTRUSTED_CLIENT = '127.0.0.1';
 
 export type TRawResponse = { status: number; headers: IncomingHttpHeaders; body: string };
 
-export function rawRequest(options: {
+type TRawRequest = {
   path: string;
   method?: string;
   from?: string;
   headers?: OutgoingHttpHeaders;
   body?: string;
-}): Promise<TRawResponse> {
-  const { port } = new URL(e2eState().baseUrl);
+};
+
+export function rawRequest(options: TRawRequest): Promise<TRawResponse> {
+  return rawRequestTo(Number(new URL(e2eState().baseUrl).port), options);
+}
+
+/** The same, to a server on another port of this machine (a second process in two-processes.spec.ts). */
+export function rawRequestTo(port: number, options: TRawRequest): Promise<TRawResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {

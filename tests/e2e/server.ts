@@ -26,7 +26,9 @@ async function main() {
   const { launch, stopOnSignal } = await import('../../scripts/start');
   const launched = await launch({ dev: false, demo: false });
 
-  const state: TE2EState = { baseUrl: launched.url, databaseUrl: environment.databaseUrl, mailboxDir: MAILBOX_DIR, ...catalog };
+  const { AUTH_SECRET, DATA_ENCRYPTION_KEY } = process.env;
+  const sharedEnv = { AUTH_SECRET: AUTH_SECRET ?? '', DATA_ENCRYPTION_KEY: DATA_ENCRYPTION_KEY ?? '', MEDIA_DIR: environment.mediaDir };
+  const state: TE2EState = { baseUrl: launched.url, databaseUrl: environment.databaseUrl, mailboxDir: MAILBOX_DIR, sharedEnv, ...catalog };
   await mkdir(path.dirname(E2E_STATE_FILE), { recursive: true });
   await writeFile(E2E_STATE_FILE, JSON.stringify(state, null, 2));
 

@@ -16,6 +16,8 @@ export type TE2EState = {
   originalKey: string;
   thumbKey: string;
   imageCount: number;
+  /** The e2e server's random secrets and media folder, for a second process on the same data (two-processes.spec.ts). */
+  sharedEnv: { AUTH_SECRET: string; DATA_ENCRYPTION_KEY: string; MEDIA_DIR: string };
 };
 
 export const e2eState = (): TE2EState => JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as TE2EState;
