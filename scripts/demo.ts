@@ -40,6 +40,9 @@ runScript(async () => {
     }
   }
 
+  const { ensureDemoSecurityAddress, DEMO_SECURITY_ADDRESS } = await import('@/tooling/demo/demo-security-address');
+  if (await ensureDemoSecurityAddress()) console.log(`Security e-mails go to ${DEMO_SECURITY_ADDRESS} (read them in the dev mailbox; change it with npm run settings).`);
+
   const launched = await launch({ dev: false, demo: true });
   stopOnSignal(async () => {
     await launched.stop();
