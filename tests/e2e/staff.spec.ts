@@ -26,10 +26,10 @@ test.describe('back office', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Your PIN' })).toBeVisible();
     await expectNoAxeViolations(page);
     expect((await page.request.get('/staff')).status()).toBe(404);
-    await page.getByLabel('PIN').fill('00000000');
+    await page.getByLabel('PIN', { exact: true }).fill('00000000');
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('main').getByRole('alert')).toContainText('That PIN is not right.');
-    await page.getByLabel('PIN').fill(pin);
+    await page.getByLabel('PIN', { exact: true }).fill(pin);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Authenticator code' })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -39,7 +39,7 @@ test.describe('back office', () => {
     await signOutOfBackOffice(page);
 
     await passwordStep(page, admin);
-    await page.getByLabel('PIN').fill(pin);
+    await page.getByLabel('PIN', { exact: true }).fill(pin);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Lost your phone? Use a recovery code' }).click();
     await page.getByLabel('Recovery code').fill(codes[0]!);
@@ -47,7 +47,7 @@ test.describe('back office', () => {
     await page.waitForURL((url) => url.pathname === '/staff');
     await signOutOfBackOffice(page);
     await passwordStep(page, admin);
-    await page.getByLabel('PIN').fill(pin);
+    await page.getByLabel('PIN', { exact: true }).fill(pin);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Lost your phone? Use a recovery code' }).click();
     await page.getByLabel('Recovery code').fill(codes[0]!);

@@ -68,10 +68,13 @@ test('a block, an ended session, a used code and an allowlist change hold in bot
     // A code used in one process is refused in the other.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/staff/login');
-    expect((await onSecond('192.0.2.91')).status).toBe(404);
+    // The second process finds the session ended and sends the browser back to the staff sign-in.
+    const ended = await onSecond('192.0.2.91');
+    expect(ended.status).toBe(307);
+    expect(ended.headers.location).toContain('/staff/login?reason=session-ended');
     const code = await nextCodeFor(secret, usedCode);
     await passwordStep(page, admin);
-    await page.getByLabel('PIN').fill(pin);
+    await page.getByLabel('PIN', { exact: true }).fill(pin);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('Code from your authenticator app').fill(code);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -80,7 +83,7 @@ test('a block, an ended session, a used code and an allowlist change hold in bot
     const second = await browser.newContext({ baseURL: SECOND });
     const secondPage = await second.newPage();
     await passwordStep(secondPage, admin);
-    await secondPage.getByLabel('PIN').fill(pin);
+    await secondPage.getByLabel('PIN', { exact: true }).fill(pin);
     await secondPage.getByRole('button', { name: 'Continue' }).click();
     await secondPage.getByLabel('Code from your authenticator app').fill(code);
     await secondPage.getByRole('button', { name: 'Sign in' }).click();
