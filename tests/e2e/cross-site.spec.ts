@@ -14,9 +14,10 @@ test('x-middleware-subrequest opens neither the back office nor My Account (chec
   for (const value of [SUBREQUEST, 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware', 'proxy:proxy:proxy:proxy:proxy']) {
     const staffPage = await rawRequest({ path: '/staff/access-log', headers: { 'x-middleware-subrequest': value } });
     expect(staffPage.status).toBe(404);
+    // My Account sends a guest to the sign-in page (a redirect in the response, or in its body once the page streams).
     const account = await rawRequest({ path: '/account', headers: { 'x-middleware-subrequest': value } });
-    expect(account.status).toBe(307);
-    expect(account.headers.location).toContain('/login');
+    expect(account.status === 307 ? String(account.headers.location) : account.body).toContain('/login?');
+    expect(account.body).not.toContain('Save my details');
   }
 });
 
@@ -39,7 +40,8 @@ test('a server action replayed with a foreign or null Origin does nothing (check
 
   const cookie = (await page.context().cookies()).map((entry) => `${entry.name}=${entry.value}`).join('; ');
   const replay = (origin: string | null) => {
-    const headers: Record<string, string> = { ...request.headers(), cookie };
+    // As the browser sent it, to the host it sent it to (the raw client would name 127.0.0.1).
+    const headers: Record<string, string> = { ...request.headers(), cookie, host: new URL(request.url()).host };
     delete headers.origin;
     if (origin) headers.origin = origin;
     return rawRequest({ path: new URL(request.url()).pathname, method: 'POST', headers, body: request.postData() ?? '' });
@@ -50,7 +52,8 @@ test('a server action replayed with a foreign or null Origin does nothing (check
   }
   expect(await blocksOf()).toBe(1);
   // The same request from this site does act again: the replay itself is sound.
-  await replay(new URL(page.url()).origin);
+  const same = await replay(new URL(page.url()).origin);
+  expect(same.status).toBe(200);
   expect(await blocksOf()).toBe(2);
 });
 
