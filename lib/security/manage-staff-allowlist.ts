@@ -51,7 +51,7 @@ function asFormErrors(fieldErrors: Record<string, string>): Record<string, strin
 }
 
 /** Adds a network to an allowlist (security.manage); audited and mailed by addAllowlistEntry; never locks out the actor. */
-export async function addStaffAllowlistEntry(actor: TStaffActor, input: TAddAllowlistInput): Promise<TAllowlistEntry> {
+export async function addStaffAllowlistEntry(actor: TStaffActor, input: TAddAllowlistInput | Record<string, string>): Promise<TAllowlistEntry> {
   if (!roleHasPermission(actor.role, 'security.manage')) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
   const parsed = ZAddInput.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrorsFrom(parsed.error));

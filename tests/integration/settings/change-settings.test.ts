@@ -13,6 +13,7 @@ import * as tables from '@/db/schema';
 import { auditTrail, siteSettings, staffFactors } from '@/db/schema';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { closeDatabase, db } from '@/lib/db/client';
+import { databaseEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { changeSetting, changeSettings } from '@/lib/settings/change-settings';
 import { getSetting } from '@/lib/settings/get-setting';
@@ -221,7 +222,7 @@ describe('changeSetting', () => {
 
   it('a change is seen at once by another connection pool (another process), without a restart', async () => {
     const admin = await staffActorFor('admin');
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    const pool = new Pool({ connectionString: databaseEnv().DATABASE_URL, max: 1 });
     const other = drizzle({ client: pool, schema: { ...tables, ...relations } });
     const before = await getSetting('staff.idleTimeoutMinutes');
     const next = before === 20 ? 21 : 20;
