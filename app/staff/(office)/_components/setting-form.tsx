@@ -21,6 +21,20 @@ export type TSettingField =
   | { kind: 'checkboxes'; name: string; legend: string; hint?: ReactNode; options: TOption[]; values: string[] }
   | { kind: 'questions'; name: string; legend: string; hint?: ReactNode; rows: Array<{ id: string; label: string; mode: string }>; modes: TOption[]; max: number };
 
+const answerIds = new WeakMap<object, number>();
+let lastAnswerId = 0;
+
+/**
+ * A key that changes with every answer of the action. React resets a form after its action, but a
+ * <select> goes back to the option it was first rendered with, not to a new defaultValue: keying
+ * the fields on the answer renders them afresh, with what was sent (a refusal) or what is now
+ * stored (a save).
+ */
+export function answerKey(state: object): number {
+  if (!answerIds.has(state)) answerIds.set(state, ++lastAnswerId);
+  return answerIds.get(state)!;
+}
+
 const controlClass = (error: string | undefined) =>
   `mt-1 block w-full rounded-md border bg-white px-3 py-2 text-base text-ink shadow-sm disabled:bg-neutral-100 ${error ? 'border-red-700' : 'border-neutral-500'}`;
 
@@ -39,7 +53,7 @@ export function SettingForm({ action, fields, submitLabel, readOnly = false }: {
   return (
     <form action={formAction} noValidate className="space-y-5">
       {readOnly ? null : <FormFeedback state={state} fieldOrder={order} />}
-      <fieldset disabled={readOnly} className="space-y-5">
+      <fieldset key={answerKey(state)} disabled={readOnly} className="space-y-5">
         {fields.map((field) => {
           switch (field.kind) {
             case 'text':

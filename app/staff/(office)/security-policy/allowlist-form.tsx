@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { SelectField, TextField } from '@/app/_components/form-fields';
 import { FormFeedback, SubmitButton } from '@/app/account/_components/form-feedback';
 import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
-import type { TMessageAction } from '../_components/setting-form';
+import { answerKey, type TMessageAction } from '../_components/setting-form';
 
 const SCOPES = [
   { value: 'site', label: 'Every staff member (site-wide)' },
@@ -20,7 +20,7 @@ export function AddAllowlistEntryForm({ action, roles, yourAddress }: { action: 
   return (
     <form action={formAction} noValidate className="space-y-4">
       <FormFeedback state={state} fieldOrder={['scope', 'role', 'accountEmail', 'network', 'label']} />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div key={answerKey(state)} className="grid gap-4 sm:grid-cols-3">
         <SelectField name="scope" label="Applies to" placeholder="Choose…" options={SCOPES} defaultValue={value('scope')} error={failure?.fieldErrors.scope} />
         <SelectField name="role" label="Role" optional placeholder="Only for a role entry" options={roles} defaultValue={value('role')} error={failure?.fieldErrors.role} />
         <TextField name="accountEmail" type="email" label="Staff account e-mail" optional spellCheck={false} defaultValue={value('accountEmail')} error={failure?.fieldErrors.accountEmail} />
