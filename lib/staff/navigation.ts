@@ -5,6 +5,8 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff', label: 'Dashboard', permission: 'backoffice.enter' },
   { href: '/staff/access-log', label: 'Access log', permission: 'security.read' },
   { href: '/staff/audit', label: 'Audit trail', permission: 'audit.read' },
+  { href: '/staff/staff-accounts', label: 'Staff accounts', permission: 'staff.manage' },
+  { href: '/staff/security', label: 'My security', permission: 'backoffice.enter' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -17,7 +17,7 @@ test.describe('back office', () => {
     const { pin, secret, codes, usedCode } = await firstSignIn(page, admin, { totp: true });
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Back office' });
-    await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Access log', 'Audit trail']);
+    await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Access log', 'Audit trail', 'Staff accounts', 'My security']);
     await expectNoAxeViolations(page);
     await signOutOfBackOffice(page);
 
@@ -57,7 +57,7 @@ test.describe('back office', () => {
 
   test('each role sees exactly its pages; guests, customers and other roles get 404, and the refusal is logged', async ({ page, browser }) => {
     test.slow();
-    const pages = ['/staff', '/staff/access-log', '/staff/audit'];
+    const pages = ['/staff', '/staff/access-log', '/staff/audit', '/staff/staff-accounts', '/staff/security'];
     for (const path of pages) expect((await page.request.get(path)).status(), `guest ${path}`).toBe(404);
 
     const customer = await createCustomer();
@@ -69,11 +69,13 @@ test.describe('back office', () => {
 
     const sales = await createStaff('sales');
     await firstSignIn(page, sales, { totp: false });
-    await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link')).toHaveText(['Dashboard']);
+    await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link')).toHaveText(['Dashboard', 'My security']);
     await expectNoAxeViolations(page);
     expect((await page.request.get('/staff')).status()).toBe(200);
+    expect((await page.request.get('/staff/security')).status()).toBe(200);
     expect((await page.request.get('/staff/access-log')).status()).toBe(404);
     expect((await page.request.get('/staff/audit')).status()).toBe(404);
+    expect((await page.request.get('/staff/staff-accounts')).status()).toBe(404);
     const refused = await withDb(async (client) =>
       (await client.query(`select target, outcome from access_log where user_id = $1 and kind = 'staff_request' order by id`, [sales.id])).rows,
     );

@@ -10,17 +10,17 @@ import { hasTotp } from '../factors/totp';
 import type { TStaffActor } from '../require-staff';
 import { confirmOwnPassword } from './confirm-own-password';
 
-export const ZPasswordConfirmation = z.object({
-  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024),
-});
+const ZCurrentPassword = z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024);
+
+export const ZRecoveryCodesConfirmation = z.object({ passwordForCodes: ZCurrentPassword });
 
 /**
  * Ten new recovery codes for one's own account (My security), replacing all earlier ones; the
  * password first. Returned once to be shown; only their keyed hashes are stored.
  */
 export async function regenerateOwnRecoveryCodes(actor: TStaffActor, form: unknown): Promise<string[]> {
-  const { currentPassword } = ZPasswordConfirmation.parse(form);
-  await confirmOwnPassword(actor, currentPassword);
+  const { passwordForCodes } = ZRecoveryCodesConfirmation.parse(form);
+  await confirmOwnPassword(actor, passwordForCodes, 'passwordForCodes');
   // Recovery codes stand in for the authenticator: without one they would be a second password.
   if (!(await hasTotp(actor.userId))) throw new AppError('CONFLICT', 'You have no authenticator set up, so recovery codes are not needed.');
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { staffRecoveryCodes } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { endSessionsOfUser } from '@/lib/auth/sessions/end-sessions';
@@ -11,7 +12,10 @@ import { queueSecurityMail } from '@/lib/security/security-mail';
 import { hasTotp, removeTotp } from '../factors/totp';
 import type { TStaffActor } from '../require-staff';
 import { confirmOwnPassword } from './confirm-own-password';
-import { ZPasswordConfirmation } from './regenerate-own-recovery-codes';
+
+export const ZAuthenticatorResetConfirmation = z.object({
+  passwordForReset: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024),
+});
 
 /**
  * Removes one's own authenticator and recovery codes (a new phone), the password first. Every
@@ -19,8 +23,8 @@ import { ZPasswordConfirmation } from './regenerate-own-recovery-codes';
  * app. The member and the security address are told, as for a reset by an administrator.
  */
 export async function resetOwnAuthenticator(actor: TStaffActor, form: unknown): Promise<void> {
-  const { currentPassword } = ZPasswordConfirmation.parse(form);
-  await confirmOwnPassword(actor, currentPassword);
+  const { passwordForReset } = ZAuthenticatorResetConfirmation.parse(form);
+  await confirmOwnPassword(actor, passwordForReset, 'passwordForReset');
   if (!(await hasTotp(actor.userId))) throw new AppError('CONFLICT', 'You have no authenticator set up.');
   await db.transaction(async (tx) => {
     await removeTotp(tx, actor.userId);

@@ -31,12 +31,16 @@ describe('without the password nothing changes (checklist 18)', () => {
     const actor = await actorFor(member);
     await regenerateRecoveryCodes(db, member.userId);
     for (const currentPassword of [undefined, '', 'wrong-password']) {
-      const password = currentPassword === undefined ? {} : { currentPassword };
-      await expect(changeOwnPin(actor, { ...password, pin: '24681357', confirmPin: '24681357' })).rejects.toSatisfy((error) => error instanceof AppError || (error as Error).name === 'ZodError');
-      await expect(regenerateOwnRecoveryCodes(actor, password)).rejects.toBeDefined();
-      await expect(resetOwnAuthenticator(actor, password)).rejects.toBeDefined();
+      const given = (field: string) => (currentPassword === undefined ? {} : { [field]: currentPassword });
+      const refusal = (error: unknown) => error instanceof AppError || (error as Error).name === 'ZodError';
+      await expect(changeOwnPin(actor, { ...given('currentPassword'), pin: '24681357', confirmPin: '24681357' })).rejects.toSatisfy(refusal);
+      await expect(regenerateOwnRecoveryCodes(actor, given('passwordForCodes'))).rejects.toSatisfy(refusal);
+      await expect(resetOwnAuthenticator(actor, given('passwordForReset'))).rejects.toSatisfy(refusal);
+      // The password of another form is not this form's password.
+      await expect(resetOwnAuthenticator(actor, { currentPassword: member.password })).rejects.toSatisfy(refusal);
     }
     await expect(changeOwnPin(actor, { currentPassword: 'wrong-password', pin: '24681357', confirmPin: '24681357' })).rejects.toMatchObject({ fieldErrors: { currentPassword: 'That is not your current password.' } });
+    await expect(resetOwnAuthenticator(actor, { passwordForReset: 'wrong-password' })).rejects.toMatchObject({ fieldErrors: { passwordForReset: 'That is not your current password.' } });
     expect(await pinMatches(member.userId, member.pin!)).toBe(true);
     expect(await hasTotp(member.userId)).toBe(true);
     expect(await remainingRecoveryCodes(member.userId)).toBe(10);
@@ -73,7 +77,7 @@ describe('with the password', () => {
     const member = await createStaffMember('admin');
     const actor = await actorFor(member);
     const [oldCode] = await regenerateRecoveryCodes(db, member.userId);
-    const codes = await regenerateOwnRecoveryCodes(actor, { currentPassword: member.password });
+    const codes = await regenerateOwnRecoveryCodes(actor, { passwordForCodes: member.password });
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect((await myStaffSecurity(actor)).recoveryCodesLeft).toBe(10);
@@ -83,14 +87,14 @@ describe('with the password', () => {
     expect((await auditEntriesAbout(member.userId)).map((entry) => entry.action)).toEqual(['staff.own-recovery-codes-regenerated']);
 
     const noApp = await createStaffMember('sales', { totp: false });
-    await expect(regenerateOwnRecoveryCodes(await actorFor(noApp), { currentPassword: noApp.password })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(regenerateOwnRecoveryCodes(await actorFor(noApp), { passwordForCodes: noApp.password })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('resets the authenticator: secret and codes gone, every session ended (this one too), member and security address told', async () => {
     const member = await createStaffMember('admin');
     const actor = await actorFor(member);
     await regenerateRecoveryCodes(db, member.userId);
-    await resetOwnAuthenticator(actor, { currentPassword: member.password });
+    await resetOwnAuthenticator(actor, { passwordForReset: member.password });
     expect(await hasTotp(member.userId)).toBe(false);
     expect(await remainingRecoveryCodes(member.userId)).toBe(0);
     const [factors] = await db.select().from(staffFactors).where(eq(staffFactors.userId, member.userId));
