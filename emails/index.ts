@@ -3,6 +3,8 @@ import { accountActivation } from './account-activation';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
+import { staffFactorsChanged } from './staff-factors-changed';
+import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import type { TEmailContext, TRenderedEmail } from './types';
 
@@ -14,6 +16,9 @@ export const emailTemplates = {
   'registration-attempt-existing': registrationAttemptExisting,
   'password-reset': passwordReset,
   'password-changed': passwordChanged,
+  // Staff accounts (lib/staff/accounts, lib/staff/self).
+  'staff-invitation': staffInvitation,
+  'staff-factors-changed': staffFactorsChanged,
   // Security messages go to the site's security address (lib/security/security-mail.ts).
   'security-ip-blocked': securityIpBlocked,
   'security-staff-new-address': securityStaffNewAddress,

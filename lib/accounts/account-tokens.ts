@@ -4,11 +4,13 @@ import { accountTokens } from '@/db/schema';
 import type { TExecutor } from '@/lib/db/client';
 import { createSecretToken, isWellFormedToken, sha256Hex } from '@/lib/auth/secret-tokens';
 
-type TPurpose = 'activation' | 'password_reset';
+type TPurpose = 'activation' | 'password_reset' | 'staff_invitation';
 
 export const TOKEN_LIFETIME_MS: Record<TPurpose, number> = {
   activation: 24 * 3_600_000,
   password_reset: 3_600_000,
+  // A staff invitation: long enough to be read the next working day, short enough to go stale fast.
+  staff_invitation: 24 * 3_600_000,
 };
 
 /** Issues a single-use link token, retiring earlier unused ones of the same purpose. */

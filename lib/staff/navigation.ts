@@ -7,6 +7,8 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/audit', label: 'Audit trail', permission: 'audit.read' },
   { href: '/staff/settings', label: 'Settings', permission: 'settings.manage' },
   { href: '/staff/security-policy', label: 'Security policy', permission: 'security.read' },
+  { href: '/staff/staff-accounts', label: 'Staff accounts', permission: 'staff.manage' },
+  { href: '/staff/security', label: 'My security', permission: 'backoffice.enter' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -33,6 +33,11 @@ export default async function StaffLoginPage({ searchParams }: TProps) {
           <Notice>Your back-office session has ended. Please sign in again.</Notice>
         </div>
       ) : null}
+      {params.reason === 'authenticator-reset' && view.step === 'password' ? (
+        <div className="mb-6">
+          <Notice>Your authenticator is removed and you are signed out everywhere. Sign in to set up the app on your new phone.</Notice>
+        </div>
+      ) : null}
       <StaffSignInForm view={view} action={staffSignInAction} />
     </PageShell>
   );

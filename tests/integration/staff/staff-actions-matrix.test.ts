@@ -46,10 +46,24 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     addAllowlistEntryAction: 'security.manage',
     removeAllowlistEntryAction: 'security.manage',
   },
+  '(office)/staff-accounts/actions.ts': {
+    inviteStaffAction: 'staff.manage',
+    changeStaffRoleAction: 'staff.manage',
+    lockStaffAction: 'staff.manage',
+    unlockStaffAction: 'staff.manage',
+    resetStaffPinAction: 'staff.manage',
+    resetStaffAuthenticatorAction: 'staff.manage',
+    endStaffMemberSessionsAction: 'staff.manage',
+  },
+  '(office)/security/actions.ts': {
+    changeOwnPinAction: 'backoffice.enter',
+    regenerateRecoveryCodesAction: 'backoffice.enter',
+    resetOwnAuthenticatorAction: 'backoffice.enter',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */
-const PUBLIC_FILES = new Set(['login/actions.ts', '(office)/actions.ts']);
+const PUBLIC_FILES = new Set(['login/actions.ts', '(office)/actions.ts', 'invitation/actions.ts']);
 
 function actionFiles(dir = path.resolve('app/staff'), prefix = ''): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -23,11 +23,16 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   },
   'password-reset': { name: 'Anna', resetUrl: 'https://stockroom.example/reset-password/xyz' },
   'password-changed': { name: 'Anna', changedAt: new Date('2026-11-23T14:05:00Z'), passwordResetUrl: 'https://stockroom.example/reset-password' },
+  'staff-invitation': { name: 'Anna', roleLabel: 'Sales', invitationUrl: 'https://stockroom.example/staff/invitation/abc' },
+  'staff-factors-changed': { name: 'Anna', change: 'authenticator-reset', changedAt: new Date('2026-11-23T14:05:00Z'), signInUrl: 'https://stockroom.example/staff/login' },
 };
+
+/** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
+const CHOICE_FIELDS = new Set(['change']);
 
 /** The sample with every text field replaced by `text` and every link by `link`. */
 function poisoned<N extends TCustomerTemplateName>(name: N, text: string, link: string): TEmailData<N> {
-  const entries = Object.entries(samples[name]).map(([key, value]) => [key, typeof value === 'string' ? (key.endsWith('Url') ? link : text) : value]);
+  const entries = Object.entries(samples[name]).map(([key, value]) => [key, typeof value === 'string' && !CHOICE_FIELDS.has(key) ? (key.endsWith('Url') ? link : text) : value]);
   return Object.fromEntries(entries) as TEmailData<N>;
 }
 
@@ -92,6 +97,21 @@ describe('e-mail templates', () => {
     const email = renderEmail('password-reset', samples['password-reset'], context);
     expect(email.subject).toBe('Reset your Stockroom password');
     expect(email.text).toContain('valid for 1 hour');
+  });
+
+  it('staff-invitation names the role and says the link is valid for 24 hours', () => {
+    const email = renderEmail('staff-invitation', samples['staff-invitation'], context);
+    expect(email.subject).toBe('You are invited to the Stockroom back office');
+    expect(email.text).toContain('with the role Sales');
+    expect(email.text).toContain('valid for 24 hours');
+  });
+
+  it('staff-factors-changed says what changed, when, and what happens at the next sign-in', () => {
+    const email = renderEmail('staff-factors-changed', samples['staff-factors-changed'], context);
+    expect(email.subject).toBe('Stockroom back office: your authenticator was reset');
+    expect(email.text).toContain('23 November 2026 at 14:05 UTC');
+    expect(email.text).toContain('set up your authenticator app again');
+    expect(() => renderEmail('staff-factors-changed', { ...samples['staff-factors-changed'], change: 'other' as 'pin-reset' }, context)).toThrow(ZodError);
   });
 
   it('password-changed names the time of the change in UTC', () => {
