@@ -4,15 +4,19 @@ import { accountTokens } from '@/db/schema';
 import type { TExecutor } from '@/lib/db/client';
 import { createSecretToken, isWellFormedToken, sha256Hex } from '@/lib/auth/secret-tokens';
 
-type TPurpose = 'activation' | 'password_reset';
+type TPurpose = 'activation' | 'password_reset' | 'email_change';
 
 export const TOKEN_LIFETIME_MS: Record<TPurpose, number> = {
   activation: 24 * 3_600_000,
   password_reset: 3_600_000,
+  email_change: 24 * 3_600_000,
 };
 
-/** Issues a single-use link token, retiring earlier unused ones of the same purpose. */
-export async function issueAccountToken(executor: TExecutor, userId: string, purpose: TPurpose): Promise<string> {
+/**
+ * Issues a single-use link token, retiring earlier unused ones of the same purpose (so only the
+ * latest e-mail change request can take effect). `newEmail` only for an e-mail change.
+ */
+export async function issueAccountToken(executor: TExecutor, userId: string, purpose: TPurpose, options: { newEmail?: string } = {}): Promise<string> {
   await executor
     .update(accountTokens)
     .set({ usedAt: new Date() })
@@ -22,6 +26,7 @@ export async function issueAccountToken(executor: TExecutor, userId: string, pur
     userId,
     purpose,
     tokenSha256: sha256,
+    newEmail: options.newEmail ?? null,
     expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS[purpose]),
   });
   return token;
@@ -41,13 +46,18 @@ const usableToken = (token: string, purpose: TPurpose) =>
  * requests racing with the same link cannot both succeed. Returns the user id, or null.
  */
 export async function consumeAccountToken(executor: TExecutor, token: string, purpose: TPurpose): Promise<string | null> {
+  return (await consumeAccountTokenRow(executor, token, purpose))?.userId ?? null;
+}
+
+/** consumeAccountToken with the row's new e-mail (for an e-mail change link). */
+export async function consumeAccountTokenRow(executor: TExecutor, token: string, purpose: TPurpose): Promise<{ userId: string; newEmail: string | null } | null> {
   if (!isWellFormedToken(token)) return null;
   const [row] = await executor
     .update(accountTokens)
     .set({ usedAt: new Date() })
     .where(usableToken(token, purpose))
-    .returning({ userId: accountTokens.userId });
-  return row?.userId ?? null;
+    .returning({ userId: accountTokens.userId, newEmail: accountTokens.newEmail });
+  return row ?? null;
 }
 
 /** Whether a token could still be used, without using it (to show the right form). */
