@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { DatabaseError } from 'pg';
 import { users } from '@/db/schema';
 import { consumeAccountTokenRow, isAccountTokenUsable } from '@/lib/accounts/account-tokens';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
@@ -45,7 +44,7 @@ export async function confirmEmailChange(token: string, client: TClientInfo): Pr
     });
   } catch (error) {
     // Taken between the check and the update (users_email_unique): the transaction rolled back, the link is unused.
-    if (error instanceof DatabaseError && error.code === '23505') return { ok: false, reason: 'taken', message: EMAIL_CHANGE_TAKEN };
+    if (isUniqueViolation(error)) return { ok: false, reason: 'taken', message: EMAIL_CHANGE_TAKEN };
     throw error;
   }
 }
@@ -54,3 +53,6 @@ export async function confirmEmailChange(token: string, client: TClientInfo): Pr
 export function isEmailChangeLinkUsable(token: string): Promise<boolean> {
   return isAccountTokenUsable(db, token, 'email_change');
 }
+
+// drizzle wraps the driver's error; the code is on it or on its cause.
+const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505';

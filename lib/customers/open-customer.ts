@@ -4,7 +4,7 @@ import { accountTokens, consentLedger, sessions } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { signInAttemptsOf, type TSignInAttempt } from '@/lib/security/access-log-query';
+import { signInAttemptsOf } from '@/lib/security/access-log-query';
 import { getSetting } from '@/lib/settings/get-setting';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { assertStaffMay, customerRowOrNotFound } from './customer-access';
@@ -36,14 +36,14 @@ export async function openCustomer(actor: TStaffActor, customerId: unknown, purp
   return db.transaction(async (tx) => {
     const user = await customerRowOrNotFound(tx, customerId);
     const now = new Date();
-    const [fieldDefinitions, consents, recentSessions, signInAttempts, pendingEmailChange] = await Promise.all([
-      getSetting('registration.customFields', tx),
-      tx
+    // One after another: a transaction is one connection, which runs one query at a time anyway.
+    const fieldDefinitions = await getSetting('registration.customFields', tx);
+    const consents = await tx
         .select({ id: consentLedger.id, purpose: consentLedger.purpose, action: consentLedger.action, textVersion: consentLedger.textVersion, ip: consentLedger.ip, createdAt: consentLedger.createdAt })
         .from(consentLedger)
         .where(eq(consentLedger.subjectUserId, user.id))
-        .orderBy(desc(consentLedger.createdAt), desc(consentLedger.id)),
-      tx
+        .orderBy(desc(consentLedger.createdAt), desc(consentLedger.id));
+    const recentSessions = await tx
         .select({
           id: sessions.id,
           createdAt: sessions.createdAt,
@@ -59,15 +59,14 @@ export async function openCustomer(actor: TStaffActor, customerId: unknown, purp
         .from(sessions)
         .where(eq(sessions.userId, user.id))
         .orderBy(desc(sessions.createdAt))
-        .limit(RECENT_SESSIONS),
-      signInAttemptsOf(user.id, RECENT_ATTEMPTS, tx) as Promise<TSignInAttempt[]>,
-      tx
+        .limit(RECENT_SESSIONS);
+    const signInAttempts = await signInAttemptsOf(user.id, RECENT_ATTEMPTS, tx);
+    const pendingEmailChange = await tx
         .select({ newEmail: accountTokens.newEmail, expiresAt: accountTokens.expiresAt })
         .from(accountTokens)
         .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'email_change'), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
         .orderBy(desc(accountTokens.createdAt))
-        .limit(1),
-    ]);
+        .limit(1);
     await recordAuditEntry(tx, {
       actorKind: 'staff',
       actorUserId: actor.userId,
