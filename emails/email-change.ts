@@ -29,7 +29,7 @@ export const emailChangeConfirm = defineEmail({
 
 /** To the OLD address when staff start a change, so an owner who did not ask for it can object in time. */
 export const emailChangeRequested = defineEmail({
-  schema: z.strictObject({ name: ZEmailName, newEmail: ZAddress }),
+  schema: z.strictObject({ name: ZEmailName, newEmail: ZAddress, accountUrl: ZEmailLink }),
   render: (data, context) =>
     renderLayout(context, {
       subject: `A change of your ${context.siteName} sign-in e-mail was requested`,
@@ -41,14 +41,15 @@ export const emailChangeRequested = defineEmail({
           kind: 'paragraph',
           text: `Our staff were asked to change the sign-in e-mail of your ${context.siteName} account to ${data.newEmail}. We sent a confirmation link to that address; nothing changes until it is opened (within 24 hours).`,
         },
-        { kind: 'paragraph', text: 'If you did not ask for this, contact us right away from this address, so we can stop it.' },
+        { kind: 'paragraph', text: 'If you did not ask for this, contact us right away from this address, so we can stop it. Until then this address still signs in:' },
+        { kind: 'link', label: 'My Account', url: data.accountUrl },
       ],
     }),
 });
 
 /** To the OLD address once the change took effect: this address no longer signs in. */
 export const emailChanged = defineEmail({
-  schema: z.strictObject({ name: ZEmailName, newEmail: ZAddress, changedAt: z.date() }),
+  schema: z.strictObject({ name: ZEmailName, newEmail: ZAddress, changedAt: z.date(), loginUrl: ZEmailLink }),
   render: (data, context) =>
     renderLayout(context, {
       subject: `Your ${context.siteName} sign-in e-mail was changed`,
@@ -60,7 +61,8 @@ export const emailChanged = defineEmail({
           kind: 'paragraph',
           text: `On ${changedAtFormat.format(data.changedAt)} UTC the sign-in e-mail of your ${context.siteName} account was changed to ${data.newEmail}, confirmed with the link we sent there. Every session of the account was ended.`,
         },
-        { kind: 'paragraph', text: 'If you did not ask for this, contact us right away from this address.' },
+        { kind: 'paragraph', text: 'If you did not ask for this, contact us right away from this address. If you did, sign in with the new address from now on:' },
+        { kind: 'link', label: 'Sign in', url: data.loginUrl },
       ],
     }),
 });

@@ -7,6 +7,7 @@ import { endSessionsOfUser } from '@/lib/auth/sessions/end-sessions';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { queueMail } from '@/lib/mail/send-mail';
+import { serverEnv } from '@/lib/env';
 
 export const INVALID_EMAIL_CHANGE_LINK = 'This link cannot be used: it has expired, was used already or is incomplete. Ask our staff to send a new one.';
 export const EMAIL_CHANGE_TAKEN = 'Another account signs in with this address now, so the change cannot be made. Contact us if you need help.';
@@ -37,7 +38,7 @@ export async function confirmEmailChange(token: string, client: TClientInfo): Pr
         template: 'email-changed',
         to: { address: user.email, name: user.fullName },
         subjectUserId: user.id,
-        data: { name: user.fullName, newEmail, changedAt },
+        data: { name: user.fullName, newEmail, changedAt, loginUrl: `${serverEnv().APP_URL}/login` },
       });
       await recordAuditEntry(tx, { actorKind: 'customer', actorUserId: user.id, action: 'account.email-changed', subjectUserId: user.id, objectType: 'user', objectId: user.id, changedFields: ['email'], clientIp: client.ip });
       return { ok: true } as const;

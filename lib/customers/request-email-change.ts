@@ -48,7 +48,7 @@ export async function requestCustomerEmailChange(actor: TStaffActor, customerId:
       template: 'email-change-requested',
       to: { address: user.email, name: user.fullName },
       subjectUserId: user.id,
-      data: { name: user.fullName, newEmail },
+      data: { name: user.fullName, newEmail, accountUrl: `${serverEnv().APP_URL}/account` },
     });
     await recordAuditEntry(tx, { actorKind: 'staff', actorUserId: actor.userId, action: 'customer.email-change-requested', subjectUserId: user.id, objectType: 'user', objectId: user.id, changedFields: ['email'], clientIp: actor.client.ip });
     return { newEmail };

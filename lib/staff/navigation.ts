@@ -5,6 +5,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff', label: 'Dashboard', permission: 'backoffice.enter' },
   { href: '/staff/access-log', label: 'Access log', permission: 'security.read' },
   { href: '/staff/audit', label: 'Audit trail', permission: 'audit.read' },
+  { href: '/staff/customers', label: 'Customers', permission: 'customers.read' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

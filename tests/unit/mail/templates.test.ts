@@ -24,8 +24,8 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'password-reset': { name: 'Anna', resetUrl: 'https://stockroom.example/reset-password/xyz' },
   'password-changed': { name: 'Anna', changedAt: new Date('2026-11-23T14:05:00Z'), passwordResetUrl: 'https://stockroom.example/reset-password' },
   'email-change-confirm': { name: 'Anna', newEmail: 'anna.new@example.com', confirmUrl: 'https://stockroom.example/confirm-email/abc' },
-  'email-change-requested': { name: 'Anna', newEmail: 'anna.new@example.com' },
-  'email-changed': { name: 'Anna', newEmail: 'anna.new@example.com', changedAt: new Date('2026-11-23T14:05:00Z') },
+  'email-change-requested': { name: 'Anna', newEmail: 'anna.new@example.com', accountUrl: 'https://stockroom.example/account' },
+  'email-changed': { name: 'Anna', newEmail: 'anna.new@example.com', changedAt: new Date('2026-11-23T14:05:00Z'), loginUrl: 'https://stockroom.example/login' },
 };
 
 /** The sample with every text field replaced by `text` and every link by `link`. */
