@@ -57,7 +57,7 @@ test.describe('back office', () => {
 
   test('each role sees exactly its pages; guests, customers and other roles get 404, and the refusal is logged', async ({ page, browser }) => {
     test.slow();
-    const pages = ['/staff', '/staff/access-log', '/staff/audit'];
+    const pages = ['/staff', '/staff/access-log', '/staff/audit', '/staff/customers'];
     for (const path of pages) expect((await page.request.get(path)).status(), `guest ${path}`).toBe(404);
 
     const customer = await createCustomer();

@@ -143,11 +143,14 @@ export default async function CustomerPage({ params }: TProps) {
       {canManage ? (
         <Section id="manage" title="Manage">
           <div className="flex flex-wrap items-start gap-6">
-            {details.status === 'disabled' ? (
-              <CustomerActionButton action={unlockCustomerAction} customerId={id} label="Unlock the customer" pendingLabel="Unlocking…" />
-            ) : (
-              <CustomerActionButton action={lockCustomerAction} customerId={id} label="Lock the customer" pendingLabel="Locking…" variant="danger" />
-            )}
+            {/* One element whose props switch: React keeps its state, so the outcome stays shown after the page refreshes. */}
+            <CustomerActionButton
+              action={details.status === 'disabled' ? unlockCustomerAction : lockCustomerAction}
+              customerId={id}
+              label={details.status === 'disabled' ? 'Unlock the customer' : 'Lock the customer'}
+              pendingLabel={details.status === 'disabled' ? 'Unlocking…' : 'Locking…'}
+              variant={details.status === 'disabled' ? 'secondary' : 'danger'}
+            />
             <CustomerActionButton action={endCustomerSessionsAction} customerId={id} label="End all sessions" pendingLabel="Ending…" />
             <CustomerActionButton action={sendPasswordResetAction} customerId={id} label="Send a password-reset link" pendingLabel="Sending…" />
           </div>
