@@ -1,10 +1,19 @@
 import Link from 'next/link';
 import { logoutAction } from './(auth)/logout/actions';
 import { getOptionalUser } from '@/lib/auth/guards';
+import { signedInStaff } from '@/lib/staff/require-staff';
 
-/** The account part of the header: sign in and register, or My Account and sign out. */
+/** The account part of the header: sign in and register, My Account and sign out, or the way back to the back office. */
 export async function HeaderAccountLinks() {
   const user = await getOptionalUser();
+  if (!user && (await signedInStaff())) {
+    // A staff session is not a customer's: no My Account, and signing out happens in the back office.
+    return (
+      <Link href="/staff" className="hover:text-brand-700">
+        Back office
+      </Link>
+    );
+  }
   if (!user) {
     return (
       <>

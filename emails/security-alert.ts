@@ -24,6 +24,7 @@ const FACT_LABELS: Record<string, string> = {
   failures: 'Failed attempts',
   windowMinutes: 'Within (minutes)',
   change: 'Change',
+  changes: 'Changed',
   scope: 'Applies to',
   label: 'Label',
   changedBy: 'Changed by',
@@ -95,6 +96,6 @@ export const securityFactorsReset = securityAlert((context) => ({
 export const securitySettingChanged = securityAlert((context) => ({
   subject: `${context.siteName} security: a security setting was changed`,
   heading: 'A security setting was changed',
-  summary: 'Someone in the back office changed who may sign in from where.',
+  summary: 'Someone in the back office changed the security policy: who may sign in from where, or how sign-ins are checked and reported.',
   advice: 'If nobody on your team meant to make this change, undo it in the back office and check the audit trail for who made it.',
 }));

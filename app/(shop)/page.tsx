@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { getFeaturedImages } from '@/lib/catalog/featured-images';
+import { getSetting } from '@/lib/settings/get-setting';
 import { ImageGrid } from './_components/image-grid';
 import { SearchBox } from './_components/search-box';
 
-const FEATURED_COUNT = 12;
-
 export default async function HomePage() {
-  const featured = await getFeaturedImages(FEATURED_COUNT);
+  // The site owner's choice (back office, Settings); 0 leaves the section out.
+  const featuredCount = await getSetting('catalog.featuredCount');
+  const featured = featuredCount > 0 ? await getFeaturedImages(featuredCount) : [];
 
   return (
     <>
@@ -24,28 +25,30 @@ export default async function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="featured-heading" className="mx-auto max-w-7xl px-4 py-12 sm:px-6">
-        <div className="flex flex-wrap items-end justify-between gap-4">
-          <h2 id="featured-heading" className="text-2xl font-semibold tracking-tight text-ink">
-            New in the catalogue
-          </h2>
-          {featured.length > 0 ? (
-            <Link href="/search" className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
-              Browse all images <span aria-hidden="true">→</span>
-            </Link>
-          ) : null}
-        </div>
-        <div className="mt-6">
-          {featured.length > 0 ? (
-            <ImageGrid images={featured} eagerCount={4} />
-          ) : (
-            <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
-              <p className="text-lg font-semibold text-ink">The catalogue is empty for now</p>
-              <p className="mt-2 text-neutral-700">New images appear here as soon as they are published.</p>
-            </div>
-          )}
-        </div>
-      </section>
+      {featuredCount > 0 ? (
+        <section aria-labelledby="featured-heading" className="mx-auto max-w-7xl px-4 py-12 sm:px-6">
+          <div className="flex flex-wrap items-end justify-between gap-4">
+            <h2 id="featured-heading" className="text-2xl font-semibold tracking-tight text-ink">
+              New in the catalogue
+            </h2>
+            {featured.length > 0 ? (
+              <Link href="/search" className="text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+                Browse all images <span aria-hidden="true">→</span>
+              </Link>
+            ) : null}
+          </div>
+          <div className="mt-6">
+            {featured.length > 0 ? (
+              <ImageGrid images={featured} eagerCount={4} />
+            ) : (
+              <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
+                <p className="text-lg font-semibold text-ink">The catalogue is empty for now</p>
+                <p className="mt-2 text-neutral-700">New images appear here as soon as they are published.</p>
+              </div>
+            )}
+          </div>
+        </section>
+      ) : null}
     </>
   );
 }

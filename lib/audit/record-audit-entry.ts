@@ -3,6 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditTrail } from '@/db/schema';
 import type { TTransaction } from '@/lib/db/client';
+import { settingDefinitions, type TSettingKey } from '@/lib/settings/definitions';
 import { staffRoles } from '@/lib/staff/permissions';
 import { auditEntryHash, GENESIS_HASH } from './audit-hash';
 
@@ -27,6 +28,17 @@ export const ZAuditEntry = z
     changedFields: z.array(ZName).max(100).optional(),
     /** The staff role given or changed (a role is not personal data: one of five fixed names). */
     role: z.enum(staffRoles).optional(),
+    /**
+     * A site setting changed, with its value before and after. Settings are the shop's own
+     * configuration (names, thresholds, the published security address), never a customer's data.
+     */
+    setting: z
+      .strictObject({
+        key: z.enum(Object.keys(settingDefinitions) as [TSettingKey, ...TSettingKey[]]),
+        old: z.json(),
+        new: z.json(),
+      })
+      .optional(),
   })
   .refine((entry) => (entry.actorKind === 'system') === (entry.actorUserId === null), {
     message: 'The system acts without a user id; a customer or staff member always with one',
@@ -45,13 +57,13 @@ const CHAIN_LOCK = sql`select pg_advisory_xact_lock(hashtext('audit_trail'))`;
  * The lock makes audited writes one-at-a-time; they are rare (people changing data), so that is fine.
  */
 export async function recordAuditEntry(tx: TTransaction, input: TAuditEntryInput): Promise<void> {
-  const { changedFields, role, ...entry } = ZAuditEntry.parse(input);
+  const { changedFields, role, setting, ...entry } = ZAuditEntry.parse(input);
   await tx.execute(CHAIN_LOCK);
   const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(desc(auditTrail.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Taken after the lock so the times follow the chain order; millisecond precision, as the hash has it.
   const occurredAt = new Date();
-  const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}) };
+  const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}), ...(setting ? { setting } : {}) };
   const hash = auditEntryHash({ ...entry, occurredAt: occurredAt.toISOString(), details, prevHash });
   await tx.insert(auditTrail).values({ ...entry, occurredAt, details, prevHash, hash });
 }

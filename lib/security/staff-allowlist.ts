@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { staffAllowlist, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
-import { db, type TExecutor } from '@/lib/db/client';
+import { db, type TExecutor, type TTransaction } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { staffRoleLabels, staffRoles, type TStaffRole } from '@/lib/staff/permissions';
 import { canonicalAddress, ZNetwork } from './network';
@@ -75,6 +75,12 @@ export type TAllowlistInput = z.input<typeof ZAllowlistInput>;
 
 const ZActor = z.object({ userId: z.uuid(), ip: z.string().nullable() });
 
+/**
+ * beforeCommit runs in the change's transaction after the list has changed and may throw to undo
+ * it (the back office refuses a change that would lock out the admin making it).
+ */
+export type TAllowlistChangeOptions = { beforeCommit?: (tx: TTransaction) => Promise<void> };
+
 function scopeInWords(entry: { scope: TAllowlistEntry['scope']; role: TStaffRole | null }, accountEmail: string | null): string {
   if (entry.scope === 'site') return 'every staff member (site-wide)';
   if (entry.scope === 'role') return `the role ${entry.role ? staffRoleLabels[entry.role] : ''}`;
@@ -88,7 +94,7 @@ async function emailOf(executor: TExecutor, userId: string | null): Promise<stri
 }
 
 /** Adds a network to a staff allowlist; audited, and the security address is told. */
-export async function addAllowlistEntry(input: TAllowlistInput, actor: TAllowlistActor): Promise<TAllowlistEntry> {
+export async function addAllowlistEntry(input: TAllowlistInput, actor: TAllowlistActor, options: TAllowlistChangeOptions = {}): Promise<TAllowlistEntry> {
   const parsed = ZAllowlistInput.parse(input);
   const by = ZActor.parse(actor);
   return db.transaction(async (tx) => {
@@ -101,6 +107,7 @@ export async function addAllowlistEntry(input: TAllowlistInput, actor: TAllowlis
       .insert(staffAllowlist)
       .values({ scope: parsed.scope, role: parsed.scope === 'role' ? (parsed.role ?? null) : null, userId, network: parsed.network, label: parsed.label, createdBy: by.userId })
       .returning();
+    await options.beforeCommit?.(tx);
     await recordAuditEntry(tx, {
       actorKind: 'staff',
       actorUserId: by.userId,
@@ -127,13 +134,14 @@ export async function addAllowlistEntry(input: TAllowlistInput, actor: TAllowlis
 }
 
 /** Removes an entry; audited, and the security address is told. */
-export async function removeAllowlistEntry(id: string, actor: TAllowlistActor): Promise<void> {
+export async function removeAllowlistEntry(id: string, actor: TAllowlistActor, options: TAllowlistChangeOptions = {}): Promise<void> {
   const entryId = z.uuid().safeParse(id);
   const by = ZActor.parse(actor);
   if (!entryId.success) throw new AppError('NOT_FOUND', 'We could not find that allowlist entry.');
   await db.transaction(async (tx) => {
     const [entry] = await tx.delete(staffAllowlist).where(eq(staffAllowlist.id, entryId.data)).returning();
     if (!entry) throw new AppError('NOT_FOUND', 'We could not find that allowlist entry.');
+    await options.beforeCommit?.(tx);
     await recordAuditEntry(tx, {
       actorKind: 'staff',
       actorUserId: by.userId,

@@ -61,7 +61,17 @@ export const settingDefinitions = {
   'accounts.idleTimeoutMinutes': { schema: z.number().int().min(5).max(24 * 60), default: 30 },
   'accounts.rememberDays': { schema: z.number().int().min(1).max(365), default: 30 },
   'registration.customFields': {
-    schema: z.array(ZCustomField).max(10),
+    // Answers are stored under the field's id, so two questions cannot share one.
+    schema: z
+      .array(ZCustomField)
+      .max(10)
+      .superRefine((fields, context) => {
+        fields.forEach((field, index) => {
+          if (fields.findIndex((other) => other.id === field.id) !== index) {
+            context.addIssue({ code: 'custom', path: [index, 'id'], message: 'Another question already has this id.' });
+          }
+        });
+      }),
     default: [] as TCustomField[],
   },
   'texts.whatWeStore': {

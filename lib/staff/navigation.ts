@@ -5,6 +5,8 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff', label: 'Dashboard', permission: 'backoffice.enter' },
   { href: '/staff/access-log', label: 'Access log', permission: 'security.read' },
   { href: '/staff/audit', label: 'Audit trail', permission: 'audit.read' },
+  { href: '/staff/settings', label: 'Settings', permission: 'settings.manage' },
+  { href: '/staff/security-policy', label: 'Security policy', permission: 'security.read' },
   { href: '/staff/customers', label: 'Customers', permission: 'customers.read' },
 ];
 

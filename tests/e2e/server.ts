@@ -5,7 +5,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setEnv, testEnv } from '@/lib/env';
+import { secretsEnv, setEnv, testEnv } from '@/lib/env';
 import { prepareTestEnvironment } from '../helpers/test-environment';
 import { startSmtpSink } from '../helpers/smtp-sink';
 import { E2E_TRUSTED_PROXY } from './raw-http';
@@ -26,8 +26,8 @@ async function main() {
   const { launch, stopOnSignal } = await import('../../scripts/start');
   const launched = await launch({ dev: false, demo: false });
 
-  const { AUTH_SECRET, DATA_ENCRYPTION_KEY } = process.env;
-  const sharedEnv = { AUTH_SECRET: AUTH_SECRET ?? '', DATA_ENCRYPTION_KEY: DATA_ENCRYPTION_KEY ?? '', MEDIA_DIR: environment.mediaDir };
+  const { AUTH_SECRET, DATA_ENCRYPTION_KEY } = secretsEnv();
+  const sharedEnv = { AUTH_SECRET, DATA_ENCRYPTION_KEY, MEDIA_DIR: environment.mediaDir };
   const state: TE2EState = { baseUrl: launched.url, databaseUrl: environment.databaseUrl, mailboxDir: MAILBOX_DIR, sharedEnv, ...catalog };
   await mkdir(path.dirname(E2E_STATE_FILE), { recursive: true });
   await writeFile(E2E_STATE_FILE, JSON.stringify(state, null, 2));

@@ -4,11 +4,29 @@
  * codes), later sign-ins, what each role sees, 404s for everyone else, and blocks and allowlists
  * read from the client address our server stamps (behind the e2e server's trusted proxy).
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { createCustomer, signIn, withDb } from './customers';
 import { E2E_TRUSTED_PROXY, rawRequest, UNTRUSTED_CLIENT } from './raw-http';
+import { staffSections } from '../../lib/staff/navigation';
+import { roleHasPermission, staffRoles, type TPermission } from '../../lib/staff/permissions';
 import { createStaff, firstSignIn, nextCodeFor, passwordStep, signOutOfBackOffice } from './staff-helpers';
+
+/** Staff routes that are not in the navigation, with the permission each needs. */
+const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<{ href: string; permission: TPermission }> = [{ href: '/staff/audit/export', permission: 'audit.read' }];
+
+/** security.totpRoles by default: these roles enrol an authenticator at first sign-in. */
+const TOTP_ROLES_BY_DEFAULT: readonly string[] = ['superadmin', 'admin', 'privacy_officer'];
+
+/** Every page and route under app/staff/(office) without a dynamic segment, as a path. */
+function staticStaffPaths(dir = path.resolve('app/staff/(office)'), prefix = '/staff'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return entry.name.startsWith('[') || entry.name.startsWith('_') ? [] : staticStaffPaths(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    return entry.name === 'page.tsx' || entry.name === 'route.ts' ? [prefix] : [];
+  });
+}
 
 test.describe('back office', () => {
   test('an admin enrols at first sign-in, then signs in with password, PIN and code, or a recovery code once', async ({ page }) => {
@@ -17,7 +35,7 @@ test.describe('back office', () => {
     const { pin, secret, codes, usedCode } = await firstSignIn(page, admin, { totp: true });
     await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Back office' });
-    await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Access log', 'Audit trail']);
+    await expect(nav.getByRole('link')).toHaveText(['Dashboard', 'Access log', 'Audit trail', 'Settings', 'Security policy']);
     await expectNoAxeViolations(page);
     await signOutOfBackOffice(page);
 
@@ -55,29 +73,31 @@ test.describe('back office', () => {
     await expect(page.getByRole('main').getByRole('alert')).toContainText('That code is not right');
   });
 
-  test('each role sees exactly its pages; guests, customers and other roles get 404, and the refusal is logged', async ({ page, browser }) => {
-    test.slow();
-    const pages = ['/staff', '/staff/access-log', '/staff/audit', '/staff/customers'];
-    for (const path of pages) expect((await page.request.get(path)).status(), `guest ${path}`).toBe(404);
+  test('each role sees exactly its pages and routes; guests, customers and other roles get 404, and each refusal is logged', async ({ page, browser }) => {
+    test.setTimeout(240_000);
+    const routes = [...staffSections, ...STAFF_ROUTES_OUTSIDE_NAVIGATION];
+    expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
+    for (const { href } of routes) expect((await page.request.get(href)).status(), `guest ${href}`).toBe(404);
 
     const customer = await createCustomer();
     const customerContext = await browser.newContext();
     const customerPage = await customerContext.newPage();
     await signIn(customerPage, customer);
-    for (const path of pages) expect((await customerPage.request.get(path)).status(), `customer ${path}`).toBe(404);
+    for (const { href } of routes) expect((await customerPage.request.get(href)).status(), `customer ${href}`).toBe(404);
     await customerContext.close();
 
-    const sales = await createStaff('sales');
-    await firstSignIn(page, sales, { totp: false });
-    await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link')).toHaveText(['Dashboard']);
-    await expectNoAxeViolations(page);
-    expect((await page.request.get('/staff')).status()).toBe(200);
-    expect((await page.request.get('/staff/access-log')).status()).toBe(404);
-    expect((await page.request.get('/staff/audit')).status()).toBe(404);
-    const refused = await withDb(async (client) =>
-      (await client.query(`select target, outcome from access_log where user_id = $1 and kind = 'staff_request' order by id`, [sales.id])).rows,
-    );
-    expect(refused).toEqual(expect.arrayContaining([{ target: '/staff/access-log', outcome: 'forbidden' }, { target: '/staff/audit', outcome: 'forbidden' }]));
+    for (const role of staffRoles) {
+      const staff = await createStaff(role);
+      await firstSignIn(page, staff, { totp: TOTP_ROLES_BY_DEFAULT.includes(role) });
+      const allowed = routes.filter((route) => roleHasPermission(role, route.permission));
+      await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link')).toHaveText(staffSections.filter((section) => roleHasPermission(role, section.permission)).map((section) => section.label));
+      for (const { href } of routes) {
+        expect((await page.request.get(href)).status(), `${role} ${href}`).toBe(allowed.some((route) => route.href === href) ? 200 : 404);
+      }
+      const refused = await withDb(async (client) => (await client.query<{ target: string }>(`select target from access_log where user_id = $1 and kind = 'staff_request' and outcome = 'forbidden'`, [staff.id])).rows.map((row) => row.target));
+      expect(refused.sort(), role).toEqual(routes.filter((route) => !allowed.includes(route)).map((route) => route.href).sort());
+      await signOutOfBackOffice(page);
+    }
   });
 
   test('the access log page: filters, blocking and unblocking an address', async ({ page }) => {
@@ -135,5 +155,35 @@ test.describe('back office', () => {
     expect((await get(UNTRUSTED_CLIENT, '192.0.2.130')).status).toBe(404);
     await withDb((client) => client.query(`delete from staff_allowlist where user_id = $1`, [sales.id]));
     await withDb((client) => client.query(`delete from ip_blocks where network = '192.0.2.44/32'`));
+  });
+
+  test('the audit trail page: the sign-in is there, filters, the chain check and the CSV export', async ({ page }) => {
+    test.slow();
+    const admin = await createStaff('admin');
+    await firstSignIn(page, admin, { totp: true });
+    await page.getByRole('navigation', { name: 'Back office' }).getByRole('link', { name: 'Audit trail' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Audit trail' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Actor user id').fill(admin.id);
+    await page.getByLabel('Action').fill('staff.');
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    const table = page.getByRole('table');
+    await expect(table).toContainText('staff.signed-in');
+    await expect(table).toContainText('staff.totp-enrolled');
+
+    await page.getByLabel('Action').fill('not an action!');
+    await page.getByRole('button', { name: 'Show entries' }).click();
+    await expect(page.locator('#field-action-error')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Check the chain now' }).click();
+    await expect(page.getByText(/^Intact: /)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const csv = await page.request.get(`/staff/audit/export?actorUserId=${admin.id}`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    expect(await csv.text()).toContain('staff.signed-in');
+    expect((await page.request.get('/staff/audit/export')).headers()['cache-control']).toContain('no-store');
   });
 });

@@ -1,7 +1,4 @@
-'use client';
-
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { SectionNav } from '@/app/_components/section-nav';
 
 const SECTIONS = [
   { href: '/account', label: 'Details' },
@@ -12,29 +9,7 @@ const SECTIONS = [
   { href: '/account/privacy', label: 'Privacy & marketing' },
 ] as const;
 
-/** My Account's sections; the current one is marked for sight and for screen readers. */
+/** My Account's sections. */
 export function AccountNav() {
-  const pathname = usePathname();
-  return (
-    <nav aria-label="My Account">
-      <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
-        {SECTIONS.map((section) => {
-          const current = pathname === section.href;
-          return (
-            <li key={section.href} className="shrink-0">
-              <Link
-                href={section.href}
-                aria-current={current ? 'page' : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${
-                  current ? 'bg-brand-50 text-brand-800 ring-1 ring-brand-100 ring-inset' : 'text-neutral-700 hover:bg-neutral-100 hover:text-ink'
-                }`}
-              >
-                {section.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="My Account" sections={SECTIONS} />;
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { SectionNav } from '@/app/_components/section-nav';
 import { staffRoleLabels } from '@/lib/staff/permissions';
 import { signedInStaff } from '@/lib/staff/require-staff';
 import { staffSectionsFor } from '@/lib/staff/navigation';
 import { staffSignOutAction } from './actions';
-import { StaffNav } from './_components/staff-nav';
 
 export const metadata: Metadata = {
   title: { default: 'Back office', template: '%s · Back office · Stockroom' },
@@ -35,7 +35,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         ) : null}
       </div>
       <div className="mt-6 lg:grid lg:grid-cols-[14rem_1fr] lg:gap-10">
-        <aside className="mb-6 lg:mb-0">{actor ? <StaffNav sections={staffSectionsFor(actor.role)} /> : null}</aside>
+        <aside className="mb-6 lg:mb-0">{actor ? <SectionNav label="Back office" sections={staffSectionsFor(actor.role).map(({ href, label }) => ({ href, label }))} /> : null}</aside>
         <div className="min-w-0">{children}</div>
       </div>
     </div>

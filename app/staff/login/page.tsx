@@ -3,16 +3,16 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { PageShell, Notice } from '@/app/(auth)/_components/page-shell';
 import { signedInStaff } from '@/lib/staff/require-staff';
-import { describePendingStaffSignIn } from '@/lib/staff/sign-in/describe-pending-sign-in';
+import { describePendingStaffSignIn, type TStaffSignInView } from '@/lib/staff/sign-in/describe-pending-sign-in';
 import { pendingSignInCookie } from '@/lib/staff/sign-in/pending-sign-in';
 import { staffSignInAction } from './actions';
-import { StaffSignInForm, type TStaffSignInStepView } from './staff-sign-in-form';
+import { StaffSignInForm } from './staff-sign-in-form';
 
 export const metadata: Metadata = { title: 'Staff sign-in', robots: { index: false, follow: false } };
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const TITLES: Record<TStaffSignInStepView['step'], string> = {
+const TITLES: Record<TStaffSignInView['step'], string> = {
   password: 'Staff sign-in',
   pin: 'Your PIN',
   pin_setup: 'Choose your PIN',
@@ -25,11 +25,7 @@ export default async function StaffLoginPage({ searchParams }: TProps) {
   const params = await searchParams;
   if (await signedInStaff()) redirect('/staff');
   const pending = (await cookies()).get(pendingSignInCookie().name)?.value;
-  const described = await describePendingStaffSignIn(pending);
-  const view: TStaffSignInStepView =
-    described.step === 'totp_enrolment'
-      ? { step: described.step, secret: described.secret, otpauthUri: described.otpauthUri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(described.qrSvg).toString('base64')}` }
-      : described;
+  const view = await describePendingStaffSignIn(pending);
   return (
     <PageShell title={TITLES[view.step]}>
       {params.reason === 'session-ended' && view.step === 'password' ? (

@@ -5,16 +5,9 @@ import { ErrorSummary } from '@/app/_components/error-summary';
 import { TextField } from '@/app/_components/form-fields';
 import { linkClass } from '@/app/_components/link-class';
 import { INITIAL_FORM_STATE, type TFormState } from '@/lib/actions/form-state';
+import type { TStaffSignInView } from '@/lib/staff/sign-in/describe-pending-sign-in';
 import { SubmitButton } from '@/app/(auth)/_components/submit-button';
 import { Notice } from '@/app/(auth)/_components/page-shell';
-
-export type TStaffSignInStepView =
-  | { step: 'password' }
-  | { step: 'pin' }
-  | { step: 'pin_setup' }
-  | { step: 'totp' }
-  | { step: 'totp_enrolment'; secret: string; otpauthUri: string; qrDataUrl: string }
-  | { step: 'recovery_codes'; codes: string[] };
 
 type TState = TFormState<{ next: string }>;
 
@@ -22,7 +15,7 @@ type TState = TFormState<{ next: string }>;
  * The staff sign-in, one step at a time, through one action: the page tells which step is due, so
  * a refusal that starts over still shows its message above the first form.
  */
-export function StaffSignInForm({ view, action }: { view: TStaffSignInStepView; action: (state: TState, formData: FormData) => Promise<TState> }) {
+export function StaffSignInForm({ view, action }: { view: TStaffSignInView; action: (state: TState, formData: FormData) => Promise<TState> }) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const [useRecovery, setUseRecovery] = useState(false);
   const failure = state.ok === false ? state : null;

@@ -11,7 +11,8 @@ export type TStaffSignInView =
   | { step: 'pin' }
   | { step: 'pin_setup' }
   | { step: 'totp' }
-  | { step: 'totp_enrolment'; secret: string; otpauthUri: string; qrSvg: string }
+  /** `qrDataUrl`: the otpauth:// URI as an SVG QR code in a data: URL, for an <img> (the CSP allows data: images). */
+  | { step: 'totp_enrolment'; secret: string; otpauthUri: string; qrDataUrl: string }
   | { step: 'recovery_codes'; codes: string[] };
 
 const unseal = (value: string) => decryptWithDataKey(Buffer.from(value, 'base64url'));
@@ -29,7 +30,8 @@ export async function describePendingStaffSignIn(pendingCookie: string | null | 
   const next = await nextStaffStep({ ...account, role: account.role }, note.passed);
   if (next === 'totp_enrolment' && note.enrol) {
     const secret = unseal(note.enrol);
-    return { step: next, secret, ...(await totpEnrolmentView(secret, account.email)) };
+    const { otpauthUri, qrSvg } = await totpEnrolmentView(secret, account.email);
+    return { step: next, secret, otpauthUri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(qrSvg).toString('base64')}` };
   }
   if (next === 'pin' || next === 'pin_setup' || next === 'totp') return { step: next };
   return { step: 'password' };

@@ -38,6 +38,14 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     liftBlockAction: 'security.manage',
     endStaffSessionsAction: 'security.manage',
   },
+  '(office)/settings/actions.ts': {
+    saveSettingsAction: 'settings.manage',
+  },
+  '(office)/security-policy/actions.ts': {
+    saveSecurityPolicyAction: 'security.manage',
+    addAllowlistEntryAction: 'security.manage',
+    removeAllowlistEntryAction: 'security.manage',
+  },
   '(office)/customers/actions.ts': {
     choosePurposeAction: 'customers.read',
     lockCustomerAction: 'customers.manage',

@@ -3,12 +3,12 @@
  * code, enrolment and recovery codes; the pending note between steps; throttles; the access log.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { accessLog, auditTrail, sessions, staffFactors } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { describePendingStaffSignIn } from '@/lib/staff/sign-in/describe-pending-sign-in';
-import { decodePendingSignIn, encodePendingSignIn } from '@/lib/staff/sign-in/pending-sign-in';
+import { decodePendingSignIn, encodePendingSignIn, pendingSignInCookie } from '@/lib/staff/sign-in/pending-sign-in';
 import { signInStaffWithPassword } from '@/lib/staff/sign-in/sign-in-staff-password';
 import type { TStaffStepResult } from '@/lib/staff/sign-in/staff-sign-in-result';
 import { confirmRecoveryCodesSaved, enrolStaffAuthenticator, useStaffRecoveryCode, verifyStaffCode } from '@/lib/staff/sign-in/verify-staff-code';
@@ -145,7 +145,7 @@ describe('staff sign-in', () => {
     const view = await describePendingStaffSignIn(pendingOf(afterPin));
     if (view.step !== 'totp_enrolment') throw new Error(`expected enrolment, got ${view.step}`);
     expect(view.otpauthUri).toContain(`secret=${view.secret}`);
-    expect(view.qrSvg).toContain('<svg');
+    expect(Buffer.from(view.qrDataUrl.replace('data:image/svg+xml;base64,', ''), 'base64').toString()).toContain('<svg');
     // The note carries the secret sealed, not readable.
     expect(pendingOf(afterPin)).not.toContain(view.secret);
 
@@ -169,6 +169,63 @@ describe('staff sign-in', () => {
     const pending = pendingOf(await verifyStaffPin({ pin: '24681357' }, second, pendingOf(await signInStaffWithPassword({ email: staff.email, password: staff.password }, second, null)), null));
     expect(await useStaffRecoveryCode({ recoveryCode: codesView.codes[0]!.toUpperCase() }, second, pending, null)).toMatchObject({ ok: true, next: 'done' });
     expect(await useStaffRecoveryCode({ recoveryCode: codesView.codes[0]! }, second, pending, null)).toEqual({ ok: false, code: 'wrong_code' });
+  });
+
+  it('throttles guessing authenticator codes and logs every guess (checklist 15)', async () => {
+    const staff = await createStaffMember('admin');
+    const client = freshClient();
+    const afterPin = pendingOf(await verifyStaffPin({ pin: staff.pin }, client, pendingOf(await signInStaffWithPassword({ email: staff.email, password: staff.password }, client, null)), null));
+    const right = totpCode(staff.totpSecret!);
+    const answers: string[] = [];
+    for (let guess = 0; guess < 11; guess += 1) {
+      const code = String(100000 + guess);
+      const result = await verifyStaffCode({ code: code === right ? '999999' : code }, client, afterPin, null);
+      answers.push(result.ok ? 'ok' : result.code);
+    }
+    expect(answers).toEqual([...Array(10).fill('wrong_code'), 'throttled']);
+    // Throttled means unchecked: even the right code is refused now.
+    expect(await verifyStaffCode({ code: right }, client, afterPin, null)).toMatchObject({ ok: false, code: 'throttled' });
+    const logged = await db.select().from(accessLog).where(and(eq(accessLog.userId, staff.userId), eq(accessLog.step, 'totp')));
+    expect(logged.map((row) => row.outcome).sort()).toEqual([...Array(10).fill('invalid'), 'throttled', 'throttled'].sort());
+  });
+
+  it('writes no password, PIN, code or recovery code to the logs or the access log (checklist 33)', async () => {
+    const written: string[] = [];
+    const spies = (['log', 'info', 'warn', 'error'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...parts: unknown[]) => void written.push(parts.join(' '))));
+    try {
+      const staff = await createStaffMember('superadmin', { pin: false, totp: false });
+      const client = freshClient();
+      const pin = '86420975';
+      const afterPassword = pendingOf(await signInStaffWithPassword({ email: staff.email, password: staff.password }, client, null));
+      await signInStaffWithPassword({ email: staff.email, password: 'wrong-password-typed' }, client, null);
+      const afterPin = pendingOf(await setStaffPinAtSignIn({ pin, pinConfirm: pin }, client, afterPassword, null));
+      const view = await describePendingStaffSignIn(afterPin);
+      if (view.step !== 'totp_enrolment') throw new Error('expected enrolment');
+      const code = totpCode(view.secret);
+      const enrolled = pendingOf(await enrolStaffAuthenticator({ code }, client, afterPin, null));
+      const codesView = await describePendingStaffSignIn(enrolled);
+      if (codesView.step !== 'recovery_codes') throw new Error('expected recovery codes');
+      await confirmRecoveryCodesSaved(client, enrolled, null);
+      const rows = JSON.stringify(await db.select().from(accessLog).where(eq(accessLog.userId, staff.userId)));
+      for (const secret of [staff.password, 'wrong-password-typed', pin, code, view.secret, ...codesView.codes]) {
+        expect(written.join('\n')).not.toContain(secret);
+        expect(rows).not.toContain(secret);
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('keeps the pending note in a __Host- cookie over HTTPS: Secure, HttpOnly, SameSite=Strict, five minutes (checklist 32)', () => {
+    vi.stubEnv('APP_URL', 'https://shop.example');
+    try {
+      expect(pendingSignInCookie()).toEqual({
+        name: '__Host-stockroom.staff-pending',
+        options: { httpOnly: true, sameSite: 'strict', path: '/', secure: true, maxAge: 300 },
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('refuses a locked account after the right password, and every later step once it is locked', async () => {

@@ -115,7 +115,7 @@ function FilterForm({ values, errors }: { values: Record<string, string>; errors
 function EntriesTable({ rows, filters }: { rows: TAuditListRow[]; filters: TAuditFilters }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200">
-      <table className="w-full text-left text-sm">
+      <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Audit trail entries, newest first</caption>
         <thead className="bg-neutral-50 text-neutral-700">
           <tr>
@@ -138,12 +138,12 @@ function EntriesTable({ rows, filters }: { rows: TAuditListRow[]; filters: TAudi
               <td className="min-w-48 px-4 py-2">
                 <Actor row={row} filters={filters} />
               </td>
-              <td className="px-4 py-2">
+              <td className="min-w-44 px-4 py-2">
                 <p className="font-mono text-xs break-all text-ink">{row.action}</p>
                 {row.changedFields.length > 0 ? <p className="mt-0.5 text-xs text-neutral-700">Changed: {row.changedFields.join(', ')}</p> : null}
               </td>
               <td className="min-w-40 px-4 py-2">{row.subjectUserId ? <UserId id={row.subjectUserId} filter="subjectUserId" filters={filters} /> : <span className="text-neutral-600">None</span>}</td>
-              <td className="px-4 py-2 break-all">
+              <td className="min-w-56 px-4 py-2 break-all">
                 {row.objectType || row.objectId ? (
                   <>
                     {row.objectType ?? 'Object'} <span className="font-mono text-xs">{row.objectId}</span>
@@ -152,7 +152,7 @@ function EntriesTable({ rows, filters }: { rows: TAuditListRow[]; filters: TAudi
                   <span className="text-neutral-600">None</span>
                 )}
               </td>
-              <td className="px-4 py-2 font-mono text-xs break-all">{row.clientIp ?? <span className="font-sans text-sm text-neutral-600">Unknown</span>}</td>
+              <td className="min-w-32 px-4 py-2 font-mono text-xs break-all">{row.clientIp ?? <span className="font-sans text-sm text-neutral-600">Unknown</span>}</td>
               <td className="min-w-48 px-4 py-2 break-words">{row.purpose ?? <span className="text-neutral-600">None given</span>}</td>
             </tr>
           ))}

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-/** The sections this role may use (chosen on the server); the current one is marked for sight and screen readers. */
-export function StaffNav({ sections }: { sections: ReadonlyArray<{ href: string; label: string }> }) {
+/** The sections of an area (My Account, the back office); the current one is marked for sight and for screen readers. */
+export function SectionNav({ label, sections }: { label: string; sections: ReadonlyArray<{ href: string; label: string }> }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Back office">
+    <nav aria-label={label}>
       <ul className="-mx-4 flex gap-1 overflow-x-auto px-4 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
         {sections.map((section) => {
           const current = pathname === section.href;

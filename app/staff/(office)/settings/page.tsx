@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/app/account/_components/page-header';
+import { getSetting } from '@/lib/settings/get-setting';
+import { settingLabels } from '@/lib/settings/setting-labels';
+import { requireStaff } from '@/lib/staff/require-staff';
+import { SettingForm, SettingSection } from '../_components/setting-form';
+import { saveSettingsAction } from './actions';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+const POSITIONS = [
+  { value: 'tiled', label: 'Tiled across the image' },
+  { value: 'center', label: 'Centre' },
+  { value: 'top-left', label: 'Top left' },
+  { value: 'top-right', label: 'Top right' },
+  { value: 'bottom-left', label: 'Bottom left' },
+  { value: 'bottom-right', label: 'Bottom right' },
+];
+
+const MODES = [
+  { value: 'optional', label: 'Optional' },
+  { value: 'required', label: 'Required' },
+  { value: 'off', label: 'Off (not asked)' },
+];
+
+export default async function SettingsPage() {
+  await requireStaff('settings.manage', '/staff/settings');
+  // Read now, from the database: what the shop uses at this moment.
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark] = await Promise.all([
+    getSetting('site.name'),
+    getSetting('catalog.featuredCount'),
+    getSetting('accounts.consentAge'),
+    getSetting('accounts.idleTimeoutMinutes'),
+    getSetting('accounts.rememberDays'),
+    getSetting('registration.customFields'),
+    getSetting('media.watermark'),
+  ]);
+
+  return (
+    <div className="space-y-8">
+      <PageHeader title="Settings">How the shop presents itself and what it asks of customers. A change applies from the next request on and is recorded in the audit trail with the old and the new value.</PageHeader>
+
+      <SettingSection id="general" title="Shop">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save shop settings"
+          fields={[
+            { kind: 'text', name: 'site.name', label: settingLabels['site.name'], hint: 'Used in e-mails and as the issuer name in staff authenticator apps. At most 80 characters.', value: siteName },
+            { kind: 'text', name: 'catalog.featuredCount', label: settingLabels['catalog.featuredCount'], hint: 'The newest images on the home page: from 0 (the section is left out) to 48.', value: String(featuredCount), numeric: true, className: 'max-w-xs' },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="accounts" title="Customer accounts">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save account settings"
+          fields={[
+            {
+              kind: 'text',
+              name: 'accounts.consentAge',
+              label: settingLabels['accounts.consentAge'],
+              hint: 'From 13 to 16, as your country sets it (GDPR art. 8). Registration asks younger customers to confirm a parent agreed.',
+              value: String(consentAge),
+              numeric: true,
+              className: 'max-w-xs',
+            },
+            { kind: 'text', name: 'accounts.idleTimeoutMinutes', label: 'Customer idle timeout (minutes)', hint: 'A customer who does nothing for this long is signed out. From 5 to 1440.', value: String(idleMinutes), numeric: true, className: 'max-w-xs' },
+            { kind: 'text', name: 'accounts.rememberDays', label: 'Remember me (days)', hint: 'How long "Keep me signed in" lasts. From 1 to 365.', value: String(rememberDays), numeric: true, className: 'max-w-xs' },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="registration" title="Registration questions">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save questions"
+          fields={[
+            {
+              kind: 'questions',
+              name: 'registration.customFields',
+              legend: 'Questions asked at registration and in My Account',
+              hint: 'At most 10. The id names the answer in exports and cannot be changed once saved (lower-case letters, digits and _). To stop asking a question, set it to Off: answers already given are kept.',
+              rows: questions,
+              modes: MODES,
+              max: 10,
+            },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="watermark" title="Preview watermark" description="Drawn on every preview and comp; originals are never watermarked. Images added from now on get the new watermark; previews already made keep theirs.">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save watermark"
+          fields={[
+            { kind: 'text', name: 'media.watermark.text', label: 'Watermark text', hint: 'At most 60 characters.', value: watermark.text },
+            { kind: 'select', name: 'media.watermark.position', label: 'Position', value: watermark.position, options: POSITIONS },
+            { kind: 'text', name: 'media.watermark.opacity', label: 'Opacity', hint: 'From 0.05 (faint) to 0.9 (strong), e.g. 0.35.', value: String(watermark.opacity), className: 'max-w-xs' },
+          ]}
+        />
+      </SettingSection>
+    </div>
+  );
+}

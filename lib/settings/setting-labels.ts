@@ -1,0 +1,30 @@
+import type { TPermission } from '@/lib/staff/permissions';
+import type { TSettingKey } from './definitions';
+
+/** How a setting is named on the back-office pages and in security e-mails. */
+export const settingLabels: Record<TSettingKey, string> = {
+  'site.name': 'Site name',
+  'media.watermark': 'Preview watermark',
+  'catalog.featuredCount': 'Featured images on the home page',
+  'security.contactEmail': 'Security address',
+  'security.totpRoles': 'Roles that need an authenticator',
+  'security.ipBlock': 'Blocking an address after failed sign-ins',
+  'security.factorFailureAlert': 'Alert after wrong PINs or codes',
+  'security.mailCooldownMinutes': 'Security e-mail cooldown',
+  'staff.idleTimeoutMinutes': 'Staff idle timeout',
+  'staff.sessionHours': 'Staff session length',
+  'accounts.consentAge': 'Age of digital consent',
+  'accounts.idleTimeoutMinutes': 'Customer idle timeout',
+  'accounts.rememberDays': 'Customer "remember me" days',
+  'registration.customFields': 'Registration questions',
+  'texts.whatWeStore': 'Text: what we store',
+  'texts.privacyPolicy': 'Text: privacy policy',
+  'texts.ageConfirmation': 'Text: age confirmation',
+  'texts.parentalConsent': 'Text: parental consent',
+  'texts.marketingOptIn': 'Text: marketing opt-in',
+};
+
+/** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */
+export const isSecurityPolicySetting = (key: TSettingKey) => key.startsWith('security.') || key.startsWith('staff.');
+
+export const settingPermission = (key: TSettingKey): TPermission => (isSecurityPolicySetting(key) ? 'security.manage' : 'settings.manage');
