@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountActivation } from './account-activation';
+import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
@@ -19,6 +20,10 @@ export const emailTemplates = {
   // Staff accounts (lib/staff/accounts, lib/staff/self).
   'staff-invitation': staffInvitation,
   'staff-factors-changed': staffFactorsChanged,
+  // A login e-mail change started by staff (lib/customers/request-email-change.ts).
+  'email-change-confirm': emailChangeConfirm,
+  'email-change-requested': emailChangeRequested,
+  'email-changed': emailChanged,
   // Security messages go to the site's security address (lib/security/security-mail.ts).
   'security-ip-blocked': securityIpBlocked,
   'security-staff-new-address': securityStaffNewAddress,

@@ -50,7 +50,8 @@ export default async function AccountDetailsPage() {
         <p className="mt-1 text-base font-medium break-all text-ink">{details.email}</p>
         <p className="mt-2 text-sm text-neutral-700">
           Your e-mail address is also your sign-in name, so it cannot be changed here. To change it, write to us from this
-          address and tell us the new one: our staff make the change for you, and the change is recorded.
+          address and tell us the new one: our staff send a confirmation link to the new address, and the change takes effect
+          when you open it. We tell this address too, and the change is recorded.
         </p>
       </section>
 

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { after } from 'next/server';
 import { z } from 'zod';
 import { users } from '@/db/schema';
-import { db } from '@/lib/db/client';
+import { db, type TTransaction } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { TClientInfo } from '@/lib/http/client-info';
@@ -51,31 +51,47 @@ export async function sendAccountLink(
 }
 
 async function issueAccountLink(kind: 'activation' | 'password_reset', email: string) {
-  const { APP_URL } = serverEnv();
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id, email: users.email, fullName: users.fullName, status: users.status, kind: users.kind })
       .from(users)
       .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
     if (!user || user.kind !== 'customer') return;
-    const recipient = { address: user.email, name: user.fullName };
-    if (kind === 'activation' && user.status === 'pending') {
-      const token = await issueAccountToken(tx, user.id, 'activation');
-      await queueMail(tx, {
-        template: 'account-activation',
-        to: recipient,
-        subjectUserId: user.id,
-        data: { name: user.fullName, activationUrl: `${APP_URL}/activate/${token}` },
-      });
-    }
-    if (kind === 'password_reset' && user.status === 'active') {
-      const token = await issueAccountToken(tx, user.id, 'password_reset');
-      await queueMail(tx, {
-        template: 'password-reset',
-        to: recipient,
-        subjectUserId: user.id,
-        data: { name: user.fullName, resetUrl: `${APP_URL}/reset-password/${token}` },
-      });
-    }
+    await queueAccountLinkMail(tx, kind, user);
   });
+}
+
+/**
+ * Issues the link and queues its mail in the caller's transaction, when the account's status
+ * allows that kind (activation: pending; reset: active). Returns whether a mail was queued. Also
+ * used by staff sending a reset (lib/customers/send-customer-password-reset.ts).
+ */
+export async function queueAccountLinkMail(
+  tx: TTransaction,
+  kind: 'activation' | 'password_reset',
+  user: { id: string; email: string; fullName: string; status: 'pending' | 'active' | 'disabled' },
+): Promise<boolean> {
+  const { APP_URL } = serverEnv();
+  const recipient = { address: user.email, name: user.fullName };
+  if (kind === 'activation' && user.status === 'pending') {
+    const token = await issueAccountToken(tx, user.id, 'activation');
+    await queueMail(tx, {
+      template: 'account-activation',
+      to: recipient,
+      subjectUserId: user.id,
+      data: { name: user.fullName, activationUrl: `${APP_URL}/activate/${token}` },
+    });
+    return true;
+  }
+  if (kind === 'password_reset' && user.status === 'active') {
+    const token = await issueAccountToken(tx, user.id, 'password_reset');
+    await queueMail(tx, {
+      template: 'password-reset',
+      to: recipient,
+      subjectUserId: user.id,
+      data: { name: user.fullName, resetUrl: `${APP_URL}/reset-password/${token}` },
+    });
+    return true;
+  }
+  return false;
 }

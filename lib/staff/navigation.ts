@@ -9,6 +9,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/security-policy', label: 'Security policy', permission: 'security.read' },
   { href: '/staff/staff-accounts', label: 'Staff accounts', permission: 'staff.manage' },
   { href: '/staff/security', label: 'My security', permission: 'backoffice.enter' },
+  { href: '/staff/customers', label: 'Customers', permission: 'customers.read' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

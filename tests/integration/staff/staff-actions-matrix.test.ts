@@ -60,6 +60,14 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     regenerateRecoveryCodesAction: 'backoffice.enter',
     resetOwnAuthenticatorAction: 'backoffice.enter',
   },
+  '(office)/customers/actions.ts': {
+    choosePurposeAction: 'customers.read',
+    lockCustomerAction: 'customers.manage',
+    unlockCustomerAction: 'customers.manage',
+    endCustomerSessionsAction: 'customers.manage',
+    sendPasswordResetAction: 'customers.manage',
+    requestEmailChangeAction: 'customers.manage',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */

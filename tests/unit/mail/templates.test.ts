@@ -25,6 +25,9 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'password-changed': { name: 'Anna', changedAt: new Date('2026-11-23T14:05:00Z'), passwordResetUrl: 'https://stockroom.example/reset-password' },
   'staff-invitation': { name: 'Anna', roleLabel: 'Sales', invitationUrl: 'https://stockroom.example/staff/invitation/abc' },
   'staff-factors-changed': { name: 'Anna', change: 'authenticator-reset', changedAt: new Date('2026-11-23T14:05:00Z'), signInUrl: 'https://stockroom.example/staff/login' },
+  'email-change-confirm': { name: 'Anna', newEmail: 'anna.new@example.com', confirmUrl: 'https://stockroom.example/confirm-email/abc' },
+  'email-change-requested': { name: 'Anna', newEmail: 'anna.new@example.com', accountUrl: 'https://stockroom.example/account' },
+  'email-changed': { name: 'Anna', newEmail: 'anna.new@example.com', changedAt: new Date('2026-11-23T14:05:00Z'), loginUrl: 'https://stockroom.example/login' },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
