@@ -35,7 +35,7 @@ export const personalDataMap = {
   },
 
   account_tokens: {
-    purpose: 'Single-use activation and password-reset links (hashes only)',
+    purpose: 'Single-use activation, password-reset, e-mail-change and staff-invitation links (hashes only)',
     subjectColumn: 'user_id',
     columns: {
       id: plain(),
