@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { runScript } from './run-script';
 
 /**
- * Site-owner settings from the command line until the back office has its settings pages:
+ * Site-owner settings from the command line (the back office's Settings and Security policy pages
+ * change them too, with an audit entry per change; this command writes no audit entry):
  *   npm run settings -- list
  *   npm run settings -- get accounts.consentAge
  *   npm run settings -- set registration.customFields '[{"id":"vat","label":"VAT number","mode":"optional"}]'
