@@ -7,6 +7,7 @@ What we collect and why
 - Your consents: when you confirm your age, accept this notice or opt in to marketing mail, we record which text you saw, when, and from which IP address, because we must be able to prove consent.
 - Your activity: searches, previews opened, comps downloaded and sign-ins (time, IP address, browser, operating system and the country derived from the IP address). We keep them to show them to you, to protect your account and to apply territory restrictions (legitimate interest).
 - Changes to your details: when you change your details in My Account, we record which fields changed (never what you wrote), when, and from which IP address, as a record of who changed what (legitimate interest: security and accountability).
+- Our staff's access: our staff open your account's data only for a reason they state (an order question, a data-subject request, a sign-in problem, a security check), and we record who opened it, when, from where and why; the same record notes what staff change for you, such as locking the account, ending its sessions or changing your sign-in e-mail address. The record holds ids, never your details, and is kept 2 years (legitimate interest: security and accountability).
 - Visitors who are not signed in: the same activity without any link to a person, with the IP address shortened.
 
 How long we keep it
