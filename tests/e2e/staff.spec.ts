@@ -75,11 +75,18 @@ test.describe('back office', () => {
 
   test('each role sees exactly its pages and routes; guests, customers and other roles get 404, and each refusal is logged', async ({ page, browser }) => {
     test.setTimeout(240_000);
-    const routes = [...staffSections, ...STAFF_ROUTES_OUTSIDE_NAVIGATION];
+    const customer = await createCustomer();
+    const colleague = await createStaff('catalog');
+    // Static routes, and one of each dynamic page with a real id (its refusal is logged under its pattern or its path).
+    const routes: ReadonlyArray<{ href: string; permission: TPermission; target?: string }> = [
+      ...staffSections,
+      ...STAFF_ROUTES_OUTSIDE_NAVIGATION,
+      { href: `/staff/customers/${customer.id}`, permission: 'customers.read' },
+      { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
+    ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
     for (const { href } of routes) expect((await page.request.get(href)).status(), `guest ${href}`).toBe(404);
 
-    const customer = await createCustomer();
     const customerContext = await browser.newContext();
     const customerPage = await customerContext.newPage();
     await signIn(customerPage, customer);
@@ -95,7 +102,7 @@ test.describe('back office', () => {
         expect((await page.request.get(href)).status(), `${role} ${href}`).toBe(allowed.some((route) => route.href === href) ? 200 : 404);
       }
       const refused = await withDb(async (client) => (await client.query<{ target: string }>(`select target from access_log where user_id = $1 and kind = 'staff_request' and outcome = 'forbidden'`, [staff.id])).rows.map((row) => row.target));
-      expect(refused.sort(), role).toEqual(routes.filter((route) => !allowed.includes(route)).map((route) => route.href).sort());
+      expect(refused.sort(), role).toEqual(routes.filter((route) => !allowed.includes(route)).map((route) => route.target ?? route.href).sort());
       await signOutOfBackOffice(page);
     }
   });
