@@ -142,7 +142,8 @@ export async function startSmtpSink(options: TSmtpSinkOptions = {}): Promise<TSm
     get listening() {
       return server !== null;
     },
-    waitFor(predicate, timeoutMs = 10_000) {
+    // Generous: on two shared cores a delivery job can wait its turn for several seconds; a test fails only on the timeout.
+    waitFor(predicate, timeoutMs = 20_000) {
       const found = messages.find(predicate);
       if (found) return Promise.resolve(found);
       return new Promise<TSinkMessage>((resolve, reject) => {
