@@ -4,7 +4,7 @@
  */
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { accessLog, auditTrail, sessions, staffFactors } from '@/db/schema';
+import { accessLog, auditTrail, mailOutbox, sessions, staffFactors } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { describePendingStaffSignIn } from '@/lib/staff/sign-in/describe-pending-sign-in';
@@ -223,6 +223,30 @@ describe('staff sign-in', () => {
         name: '__Host-stockroom.staff-pending',
         options: { httpOnly: true, sameSite: 'strict', path: '/', secure: true, maxAge: 300 },
       });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('mails the security address about a sign-in from a new address or a new browser, not about a known one', async () => {
+    vi.stubEnv('APP_URL', 'https://shop.example');
+    try {
+      const staff = await createStaffMember('sales', { totp: false });
+      const mails = async () => (await db.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.template, 'security-staff-new-address'))).length;
+      const signInFrom = async (client: TClientInfo, deviceCookie: string | null) => {
+        const pending = pendingOf(await signInStaffWithPassword({ email: staff.email, password: staff.password }, client, deviceCookie));
+        const done = await verifyStaffPin({ pin: staff.pin }, client, pending, deviceCookie);
+        if (!done.ok || done.next !== 'done') throw new Error('expected a finished sign-in');
+        return done.deviceCookie;
+      };
+      const before = await mails();
+      const office = freshClient();
+      const device = await signInFrom(office, null);
+      expect(await mails()).toBe(before + 1);
+      await signInFrom(office, device);
+      expect(await mails()).toBe(before + 1);
+      await signInFrom(freshClient(), device);
+      expect(await mails()).toBe(before + 2);
     } finally {
       vi.unstubAllEnvs();
     }
