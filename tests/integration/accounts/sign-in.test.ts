@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import bcrypt from 'bcrypt';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { decode, encode } from 'next-auth/jwt';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { activityEvents, sessions, throttleCounters, users } from '@/db/schema';
 import { issueAccountToken } from '@/lib/accounts/account-tokens';
 import { registerAccount } from '@/lib/accounts/register-account';
@@ -23,6 +23,7 @@ import { closeDatabase, db } from '@/lib/db/client';
 import { secretsEnv } from '@/lib/env';
 import { updateSetting } from '@/lib/settings/update-setting';
 import { throttleRules } from '@/lib/throttle/rules';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { clientAt, countUsersWithEmail, insertCustomer, registrationForm, sessionRowsOf, uniqueEmail, uniqueIp } from '../../helpers/accounts-factory';
 
 afterAll(async () => {
@@ -341,6 +342,9 @@ describe('timeouts', () => {
 });
 
 describe('throttling', () => {
+  // Every limit here counts in 15-minute windows: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   const wrongFrom = (email: string, ip: string, attempt: number | string = randomBytes(3).toString('hex')) =>
     signInWithPassword({ email, password: `Wrong-${attempt}-Password` }, clientAt(ip));
   const codeOf = (result: TSignInResult) => (result.ok ? 'ok' : result.code);
@@ -387,6 +391,8 @@ describe('throttling', () => {
     const other = await insertCustomer();
     const { deviceCookie } = await signedIn(customer);
     const otherDevice = (await signedIn(other)).deviceCookie;
+    // The account-wide limit counts per clock hour.
+    await clearOfWindowEdge(60 * 60, 60);
     const results: TSignInResult[] = [];
     for (let batch = 0; batch < 10; batch += 1) {
       results.push(...(await Promise.all(Array.from({ length: 10 }, (_, attempt) => wrongFrom(customer.email, uniqueIp(), `${batch}-${attempt}`)))));

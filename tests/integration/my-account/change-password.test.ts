@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mailOutbox, sessions, users } from '@/db/schema';
 import { changePassword } from '@/lib/accounts/change-password';
 import { verifyPassword } from '@/lib/auth/passwords';
@@ -8,6 +8,7 @@ import { loadSession } from '@/lib/auth/sessions/load-session';
 import { closeDatabase, db } from '@/lib/db/client';
 import { toActionFailure } from '@/lib/errors';
 import { stopBoss } from '@/lib/jobs/boss';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { actorFromToken, createSignedInCustomer } from '../../helpers/actor-factory';
 
 const NEW_PASSWORD = 'quiet-harbour-lantern-42';
@@ -35,6 +36,9 @@ afterAll(async () => {
 });
 
 describe('changePassword', () => {
+  // Limits count in 15-minute windows on the clock: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   it('ends the other sessions, gives this one a new id that works, and retires the old id', async () => {
     const me = await createSignedInCustomer();
     const other = await openParallelSession(me.userId);

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accessLog, ipBlocks, throttleCounters } from '@/db/schema';
 import { signInWithPassword, type TSignInResult } from '@/lib/auth/sign-in-with-password';
 import { closeDatabase, db } from '@/lib/db/client';
@@ -8,6 +8,7 @@ import { normalizeNetwork } from '@/lib/security/network';
 import { addAllowlistEntry, removeAllowlistEntry } from '@/lib/security/staff-allowlist';
 import { getSetting } from '@/lib/settings/get-setting';
 import { throttleRules } from '@/lib/throttle/rules';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { clientAt, insertCustomer, uniqueEmail } from '../../helpers/accounts-factory';
 import { auditEntriesFor, blocksOn, queuedMails, securityAddress, slash64Of, uniqueIpv4, uniqueIpv6 } from './security-kit';
 
@@ -28,6 +29,9 @@ afterAll(async () => {
 const codeOf = (result: TSignInResult) => (result.ok ? 'ok' : result.code);
 
 describe('automatic blocks after failed sign-ins', () => {
+  // Limits count in 15-minute windows on the clock: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   it('N failures from one address across accounts block it: the right password is refused, one mail goes to the security address, and the block expires', async () => {
     const { failures, blockMinutes } = await getSetting('security.ipBlock');
     const ip = uniqueIpv4();

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { siteSettings } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions/create-session';
 import { closeDatabase, db } from '@/lib/db/client';
@@ -7,6 +7,7 @@ import { isNewStaffOrigin, noteStaffFactorFailure, queueSecurityMail } from '@/l
 import { recordAccess } from '@/lib/security/record-access';
 import { getSetting } from '@/lib/settings/get-setting';
 import { updateSetting } from '@/lib/settings/update-setting';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { clientAt, insertCustomer, startMailDelivery } from '../../helpers/accounts-factory';
 import { queuedMails, securityAddress, uniqueIpv4, uniqueIpv6 } from './security-kit';
 
@@ -20,6 +21,9 @@ afterAll(async () => {
 const marker = () => `m${crypto.randomUUID().replaceAll('-', '')}`;
 
 describe('queueSecurityMail', () => {
+  // Limits count in 15-minute windows on the clock: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   it('goes to security@ the host of APP_URL, or to the security.contactEmail setting when set', async () => {
     const first = marker();
     await db.transaction((tx) => queueSecurityMail(tx, { kind: 'factors-reset', cooldownKey: first, facts: { marker: first } }));
@@ -39,6 +43,8 @@ describe('queueSecurityMail', () => {
   });
 
   it('sends at most one per kind and cooldown key within the cooldown; another key or kind is another message', async () => {
+    // The cooldown counts in clock hours (the setting's 60 minutes).
+    await clearOfWindowEdge(60 * 60, 15);
     const key = marker();
     const send = (kind: 'ip-blocked' | 'factors-reset', cooldownKey: string) =>
       db.transaction((tx) => queueSecurityMail(tx, { kind, cooldownKey, facts: { marker: key } }));

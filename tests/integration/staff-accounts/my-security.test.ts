@@ -4,7 +4,7 @@
  * throttled like the customers' change-password, and each change is audited and mailed.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { staffFactors } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
@@ -15,6 +15,7 @@ import { changeOwnPin } from '@/lib/staff/self/change-own-pin';
 import { myStaffSecurity } from '@/lib/staff/self/my-staff-security';
 import { regenerateOwnRecoveryCodes } from '@/lib/staff/self/regenerate-own-recovery-codes';
 import { resetOwnAuthenticator } from '@/lib/staff/self/reset-own-authenticator';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { actorFor, auditEntriesAbout, mailsTo, securityMailsAbout, sessionStates } from './staff-accounts-kit';
 
@@ -26,6 +27,9 @@ afterAll(async () => {
 });
 
 describe('without the password nothing changes (checklist 18)', () => {
+  // Limits count in 15-minute windows on the clock: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   it('refuses a PIN change, new recovery codes and an authenticator reset without or with a wrong password', async () => {
     const member = await createStaffMember('admin');
     const actor = await actorFor(member);

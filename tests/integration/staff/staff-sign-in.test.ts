@@ -3,7 +3,7 @@
  * code, enrolment and recovery codes; the pending note between steps; throttles; the access log.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accessLog, auditTrail, mailOutbox, sessions, staffFactors } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
@@ -13,6 +13,7 @@ import { signInStaffWithPassword } from '@/lib/staff/sign-in/sign-in-staff-passw
 import type { TStaffStepResult } from '@/lib/staff/sign-in/staff-sign-in-result';
 import { confirmRecoveryCodesSaved, enrolStaffAuthenticator, useStaffRecoveryCode, verifyStaffCode } from '@/lib/staff/sign-in/verify-staff-code';
 import { setStaffPinAtSignIn, verifyStaffPin } from '@/lib/staff/sign-in/verify-staff-pin';
+import { clearOfWindowEdge } from '../../helpers/throttle-window';
 import { createCustomer } from '../../helpers/actor-factory';
 import { createStaffMember, totpCode } from '../../helpers/staff-factory';
 
@@ -36,6 +37,9 @@ const lastAccessOf = async (userId: string) => {
 };
 
 describe('staff sign-in', () => {
+  // Limits count in 15-minute windows on the clock: keep each test's attempts inside one.
+  beforeEach(() => clearOfWindowEdge(15 * 60, 25), 30_000);
+
   it('gives a pending note, never a session, for the password alone (checklist 12)', async () => {
     const staff = await createStaffMember('admin');
     const client = freshClient();
