@@ -1,7 +1,7 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { secretsEnv, serverEnv } from '@/lib/env';
+import { openSignedNote, signNote } from '@/lib/crypto/signed-note';
+import { serverEnv } from '@/lib/env';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { ZPurposeText } from './customer-purposes';
 
@@ -10,7 +10,7 @@ export const PURPOSE_GRANT_SECONDS = 15 * 60;
 
 const ZGrant = z.strictObject({ v: z.literal(1), sid: z.uuid(), cid: z.uuid(), p: ZPurposeText, exp: z.number().int() });
 
-const mac = (body: string) => createHmac('sha256', secretsEnv().AUTH_SECRET).update(`staff-customer-purpose\0${body}`).digest();
+const NOTE_DOMAIN = 'staff-customer-purpose';
 
 /**
  * The cookie that remembers the purpose: HttpOnly, SameSite=Strict, sent only to this customer's
@@ -27,25 +27,12 @@ export function purposeGrantCookie(customerId: string) {
 
 export function encodePurposeGrant(actor: TStaffActor, customerId: string, purpose: string, now = Date.now()): string {
   const grant = ZGrant.parse({ v: 1, sid: actor.sessionId, cid: customerId, p: purpose, exp: now + PURPOSE_GRANT_SECONDS * 1000 });
-  const body = Buffer.from(JSON.stringify(grant)).toString('base64url');
-  return `${body}.${mac(body).toString('base64url')}`;
+  return signNote(NOTE_DOMAIN, grant);
 }
 
 /** The purpose, when the value is ours, for this staff session and customer, and not expired; null otherwise. */
 export function decodePurposeGrant(actor: TStaffActor, customerId: string, value: string | null | undefined, now = Date.now()): string | null {
-  if (!value || value.length > 2000) return null;
-  const [body, signature, ...rest] = value.split('.');
-  if (!body || !signature || rest.length > 0) return null;
-  const expected = mac(body);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const grant = ZGrant.safeParse(parsed);
-  if (!grant.success || grant.data.exp <= now || grant.data.sid !== actor.sessionId || grant.data.cid !== customerId) return null;
-  return grant.data.p;
+  const grant = openSignedNote(NOTE_DOMAIN, value, ZGrant);
+  if (!grant || grant.exp <= now || grant.sid !== actor.sessionId || grant.cid !== customerId) return null;
+  return grant.p;
 }

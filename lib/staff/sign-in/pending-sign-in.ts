@@ -1,7 +1,7 @@
 import 'server-only';
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { secretsEnv, serverEnv } from '@/lib/env';
+import { openSignedNote, signNote } from '@/lib/crypto/signed-note';
+import { serverEnv } from '@/lib/env';
 
 /** Between the steps of a staff sign-in there is only this signed note, never a session. */
 export const PENDING_SIGN_IN_SECONDS = 5 * 60;
@@ -34,28 +34,14 @@ export function pendingSignInCookie() {
   };
 }
 
-const mac = (body: string) => createHmac('sha256', secretsEnv().AUTH_SECRET).update(`staff-pending-sign-in\0${body}`).digest();
+const NOTE_DOMAIN = 'staff-pending-sign-in';
 
 export function encodePendingSignIn(note: Omit<TPendingSignIn, 'v' | 'exp'>, now = Date.now()): string {
-  const body = Buffer.from(JSON.stringify({ v: 1, ...note, exp: now + PENDING_SIGN_IN_SECONDS * 1000 })).toString('base64url');
-  return `${body}.${mac(body).toString('base64url')}`;
+  return signNote(NOTE_DOMAIN, { v: 1, ...note, exp: now + PENDING_SIGN_IN_SECONDS * 1000 });
 }
 
 /** The note, when the value is one we signed and it has not expired; null for anything else. */
 export function decodePendingSignIn(value: string | null | undefined, now = Date.now()): TPendingSignIn | null {
-  if (!value || value.length > 2000) return null;
-  const [body, signature, ...rest] = value.split('.');
-  if (!body || !signature || rest.length > 0) return null;
-  const expected = mac(body);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const note = ZPendingSignIn.safeParse(parsed);
-  if (!note.success || note.data.exp <= now) return null;
-  return note.data;
+  const note = openSignedNote(NOTE_DOMAIN, value, ZPendingSignIn);
+  return note && note.exp > now ? note : null;
 }
