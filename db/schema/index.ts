@@ -10,3 +10,8 @@ export * from './sessions';
 export * from './settings';
 export * from './staff';
 export * from './throttle';
+export * from './lightboxes';
+export * from './carts';
+export * from './orders';
+export * from './invoices';
+export * from './downloads';

@@ -43,6 +43,10 @@ export const retentionRules = {
   'login-ip': { days: 180, description: 'IP addresses 6 months; guests 30 days' },
   'access-log': { days: 180, description: 'Sign-in attempts and refused staff requests 6 months, then removed by a daily job' },
   'audit-retention': { days: 730, description: 'Audit trail entries 2 years, then removed by the retention job (audit_trail_remove_before)' },
+  'guest-visit': { days: 30, description: "A guest's lightbox and cart: 30 days after their last change, then removed by a daily job" },
+  'share-link': { days: 30, description: 'Shares: until the link expires or is revoked, then 30 days as a record for the sender, then removed by a daily job' },
+  'licence-proof': { days: null, description: 'Lightboxes, carts and download records: as long as the account exists' },
+  'tax-record': { days: 3650, description: 'Orders, invoices, credit notes and payments: 10 years after issue (tax and accounting law), never changed' },
   'not-applicable': { days: null, description: 'Holds no personal data' },
 } as const;
 
@@ -68,6 +72,11 @@ export type TTableEntry = {
   purpose: string;
   /** The column that links a row to its data subject (a user id), when rows belong to a person. */
   subjectColumn?: string;
+  /**
+   * For rows that belong to a parent row (lines of an order, items of a lightbox): the column that
+   * points at the parent, whose own subject column names the person. Export and erasure follow it.
+   */
+  subjectVia?: { column: string; parentTable: string; parentColumn: string };
   columns: Record<string, TColumnClassification>;
 };
 

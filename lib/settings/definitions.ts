@@ -33,6 +33,26 @@ export const settingDefinitions = {
     },
   },
   'catalog.featuredCount': { schema: z.number().int().min(0).max(48), default: 12 },
+  /** Leave thumbnails (the small result-card pictures) without a watermark. Previews always carry one. */
+  'media.cleanThumbnails': { schema: z.boolean(), default: false },
+
+  /** The seller named on invoices (art. 226 VAT Directive). The country decides the domestic VAT rate. */
+  'seller.details': {
+    schema: z.object({
+      name: z.string().trim().min(1).max(200),
+      address: z.string().trim().max(500),
+      countryCode: z.string().regex(/^[A-Z]{2}$/),
+      vatNumber: z.string().trim().max(20),
+    }),
+    default: { name: 'Stockroom', address: '', countryCode: 'NL', vatNumber: '' } as { name: string; address: string; countryCode: string; vatNumber: string },
+  },
+  /** The seller declares EU-wide distance sales under EUR 10,000 a year: consumers elsewhere in the EU pay the seller's rate. */
+  'vat.underOssThreshold': { schema: z.boolean(), default: false },
+  'invoices.paymentTermDays': { schema: z.number().int().min(0).max(120), default: 14 },
+  /** How long a lightbox or image share link works. */
+  'shares.expiryDays': { schema: z.number().int().min(1).max(365), default: 30 },
+  /** How long a signed link to a purchased file works. */
+  'downloads.linkMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 15 },
   /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
   'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 
@@ -93,6 +113,11 @@ export const settingDefinitions = {
   'texts.parentalConsent': {
     schema: z.string().trim().min(1).max(500),
     default: 'I am between 13 and {age} years old, and a parent or guardian has agreed that I may create this account.',
+  },
+  'texts.licenceTerms': {
+    schema: z.string().trim().min(1).max(20_000),
+    default:
+      'Royalty-free licence. You may use each licensed image, at the size bought, without limit of time or territory, in any number of projects of your own or of your clients, in print and online. You may not resell or give away the image file itself, offer it as a stock image, use it in a trademark or logo, or show people in it in a sensitive context without a model release that covers it. The copyright stays with the photographer; credit as shown with the image where customary.',
   },
   'texts.marketingOptIn': {
     schema: z.string().trim().min(1).max(500),

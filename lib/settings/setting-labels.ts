@@ -22,6 +22,13 @@ export const settingLabels: Record<TSettingKey, string> = {
   'texts.ageConfirmation': 'Text: age confirmation',
   'texts.parentalConsent': 'Text: parental consent',
   'texts.marketingOptIn': 'Text: marketing opt-in',
+  'texts.licenceTerms': 'Text: licence terms',
+  'media.cleanThumbnails': 'Thumbnails without watermark',
+  'seller.details': 'Seller on invoices',
+  'vat.underOssThreshold': 'Under the EU distance-sales threshold',
+  'invoices.paymentTermDays': 'Invoice payment term (days)',
+  'shares.expiryDays': 'Share links last (days)',
+  'downloads.linkMinutes': 'Download links last (minutes)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { infrastructureSchemas, personalDataMap } from '@/lib/privacy/data-map';
+import type { TTableEntry } from '@/lib/privacy/classification';
 
 type TColumnRow = { table_schema: string; table_name: string; column_name: string };
 
@@ -52,8 +53,16 @@ describe('personal-data map', () => {
         (column) => column.personal && column.category !== 'contributor' && column.category !== 'staff',
       );
       if (!holdsSubjectData) continue;
-      expect.soft(('subjectColumn' in entry && entry.subjectColumn) || null, `${table} needs a subjectColumn`).not.toBeNull();
-      if ('subjectColumn' in entry && entry.subjectColumn) expect.soft(entry.columns).toHaveProperty(entry.subjectColumn);
+      const via = 'subjectVia' in entry ? entry.subjectVia : undefined;
+      const subjectColumn = 'subjectColumn' in entry ? entry.subjectColumn : undefined;
+      expect.soft(subjectColumn ?? via ?? null, `${table} needs a subjectColumn or subjectVia`).not.toBeNull();
+      if (subjectColumn) expect.soft(entry.columns).toHaveProperty(subjectColumn);
+      if (via) {
+        expect.soft(entry.columns, `${table}.subjectVia`).toHaveProperty(via.column);
+        const parent: TTableEntry | undefined = (personalDataMap as Record<string, TTableEntry>)[via.parentTable];
+        expect.soft(parent?.subjectColumn, `${table}: the parent ${via.parentTable} needs a subjectColumn`).toBeTruthy();
+        expect.soft(parent?.columns ?? {}).toHaveProperty(via.parentColumn);
+      }
     }
   });
 });
