@@ -113,17 +113,22 @@ test('a publish and a withdrawal in one process show in the other at once, past 
   try {
     await server.serving();
     const word = `zq${randomBytes(5).toString('hex').replace(/[0-9]/g, 'k')}`;
-    const imageId = await withDb(async (client) => {
-      const { rows } = await client.query<{ id: string }>(
-        `insert into images (title, width, height, licence_model, model_release) values ($1, 1200, 800, 'rights_managed', 'not_needed') returning id`,
-        [`Windmill ${word}`],
-      );
-      return Number(rows[0]!.id);
-    });
+    const insertImage = (title: string, published: boolean) =>
+      withDb(async (client) => {
+        const { rows } = await client.query<{ id: string }>(
+          `insert into images (title, width, height, licence_model, model_release, published, published_at) values ($1, 1200, 800, 'rights_managed', 'not_needed', $2, case when $2 then now() end) returning id`,
+          [title, published],
+        );
+        return Number(rows[0]!.id);
+      });
+    // One picture with the word is in the shop (a search that finds nothing is never cached), the other not yet.
+    await insertImage(`Mill pond ${word}`, true);
+    const imageId = await insertImage(`Windmill ${word}`, false);
     // A guest's search in the second process: cached there, with its count, until something clears it.
     const search = `/search?q=${word}`;
     const onSecond = (path: string) => rawRequestTo(SECOND_PORT, { path });
     const before = await onSecond(search);
+    expect(before.body).toContain(`Mill pond ${word}`);
     expect(before.body).not.toContain(`Windmill ${word}`);
     expect((await onSecond(search)).headers['x-stockroom-cache']).toBe('hit');
 
