@@ -43,6 +43,9 @@ runScript(async () => {
   const { ensureDemoSecurityAddress, DEMO_SECURITY_ADDRESS } = await import('@/tooling/demo/demo-security-address');
   if (await ensureDemoSecurityAddress()) console.log(`Security e-mails go to ${DEMO_SECURITY_ADDRESS} (read them in the dev mailbox; change it with npm run settings).`);
 
+  const { ensureDemoSeller, DEMO_SELLER } = await import('@/tooling/demo/demo-seller');
+  if (await ensureDemoSeller()) console.log(`Invoices name the demo seller ${DEMO_SELLER.name} (${DEMO_SELLER.vatNumber}); change it under Settings in the back office.`);
+
   const launched = await launch({ dev: false, demo: true });
   stopOnSignal(async () => {
     await launched.stop();

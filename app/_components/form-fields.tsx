@@ -247,3 +247,37 @@ export function YesNoField({ name, label, defaultValue, error, optional }: TYesN
     />
   );
 }
+
+type TTextAreaFieldProps = {
+  name: string;
+  label: ReactNode;
+  optional?: boolean;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  maxLength?: number;
+  rows?: number;
+};
+
+/** A multi-line TextField: the same label, hint and error wiring. */
+export function TextAreaField({ name, label, optional, hint, error, defaultValue, maxLength, rows = 4 }: TTextAreaFieldProps) {
+  return (
+    <div>
+      <Label htmlFor={fieldId(name)} optional={optional}>
+        {label}
+      </Label>
+      {hint ? <Hint name={name}>{hint}</Hint> : null}
+      <textarea
+        id={fieldId(name)}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        className={inputClass(error)}
+      />
+      <FieldError name={name} error={error} />
+    </div>
+  );
+}

@@ -11,7 +11,13 @@ const MAX_ENTRIES = 1_000;
 
 type TEntry = { expiresAt: number; count: Promise<number> };
 
-const entries = new Map<string, TEntry>();
+/**
+ * Kept on globalThis: the web server's catalog listener (lib/server/start-web-server.ts) and the
+ * pages Next.js renders load separate copies of this module, and both must see one set of counts.
+ */
+type TGlobalWithCounts = typeof globalThis & { __stockroomSearchCounts?: Map<string, TEntry> };
+const globalWithCounts = globalThis as TGlobalWithCounts;
+const entries = (globalWithCounts.__stockroomSearchCounts ??= new Map<string, TEntry>());
 
 export function cachedSearchCount(key: string, count: () => Promise<number>, now = Date.now()): Promise<number> {
   const entry = entries.get(key);

@@ -34,6 +34,8 @@ export type TIngestImageOptions = {
   storage?: TMediaStorage;
   /** The watermark to use instead of the `media.watermark` setting (a batch reads the setting once). */
   watermark?: TWatermark;
+  /** Runs in the transaction that inserts the rows (an upload's audit entry), so it commits or fails with them. */
+  withinTransaction?: (tx: TTransaction, imageId: number) => Promise<void>;
 };
 
 /**
@@ -109,6 +111,7 @@ export async function ingestImage(input: TIngestImageInput, options: TIngestImag
         previewWidth: derived.preview.width,
         previewHeight: derived.preview.height,
       });
+      await options.withinTransaction?.(tx, image.id);
       return image.id;
     });
     return { imageId };

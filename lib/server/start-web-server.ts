@@ -8,6 +8,9 @@ import { stampRequest } from '@/lib/http/stamp-request';
 import { logLine } from '@/lib/log/log-line';
 import { errorFrames, errorSummary } from '@/lib/log/error-summary';
 import { ActivityBatch } from '@/lib/activity/activity-batch';
+import { forgetSearchCounts } from '@/lib/catalog/search-count-cache';
+import { databaseEnv } from '@/lib/env';
+import { listenForCatalogChanges } from './listen-for-catalog-changes';
 import { PageCache } from './page-cache';
 import { PAGE_CACHE_MAX_BYTES, PAGE_TTL_MS, withPageCache } from './serve-with-page-cache';
 
@@ -27,9 +30,17 @@ export async function startWebServer(options: { port: number; host: string; dev:
   const nextHandler = app.getRequestHandler();
   const guestVisits = new ActivityBatch();
   // Development renders every request, so an edit shows at once.
-  const handle = options.dev
-    ? nextHandler
-    : withPageCache(nextHandler, { cache: new PageCache({ ttlMs: PAGE_TTL_MS, maxBytes: PAGE_CACHE_MAX_BYTES }), guestVisits });
+  const pageCache = options.dev ? null : new PageCache({ ttlMs: PAGE_TTL_MS, maxBytes: PAGE_CACHE_MAX_BYTES });
+  const handle = pageCache ? withPageCache(nextHandler, { cache: pageCache, guestVisits }) : nextHandler;
+  // A publish, unpublish or price change committed by any process shows in this one at once.
+  const catalogListener = listenForCatalogChanges({
+    connectionString: databaseEnv().DATABASE_URL ?? '',
+    onChange: () => {
+      pageCache?.clear();
+      forgetSearchCounts();
+    },
+  });
+  await catalogListener.ready;
   const headers = Object.entries(baselineSecurityHeaders({ https: options.https }));
   const { TRUSTED_PROXIES } = serverEnv();
 
@@ -68,6 +79,7 @@ export async function startWebServer(options: { port: number; host: string; dev:
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await catalogListener.close();
       await guestVisits.flush();
     },
   };

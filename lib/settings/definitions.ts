@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkVatNumber } from '@/lib/vat/vat-number';
 import { DEFAULT_PRIVACY_POLICY } from './default-privacy-policy';
 
 export const ZCustomField = z.object({
@@ -38,12 +39,25 @@ export const settingDefinitions = {
 
   /** The seller named on invoices (art. 226 VAT Directive). The country decides the domestic VAT rate. */
   'seller.details': {
-    schema: z.object({
-      name: z.string().trim().min(1).max(200),
-      address: z.string().trim().max(500),
-      countryCode: z.string().regex(/^[A-Z]{2}$/),
-      vatNumber: z.string().trim().max(20),
-    }),
+    schema: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        address: z.string().trim().max(500),
+        countryCode: z.string().regex(/^[A-Z]{2}$/),
+        vatNumber: z.string().trim().max(20),
+      })
+      // Printed on every invoice: a number that cannot be a VAT number, or is another country's, is refused here.
+      .superRefine((seller, context) => {
+        if (seller.vatNumber === '') return;
+        const vat = checkVatNumber(seller.vatNumber);
+        if (!vat.ok) context.addIssue({ code: 'custom', path: ['vatNumber'], message: 'This is not a valid EU VAT number: check the country prefix and the digits, e.g. NL853746333B01.' });
+        else if (vat.countryCode !== seller.countryCode) context.addIssue({ code: 'custom', path: ['vatNumber'], message: `This VAT number belongs to ${vat.countryCode}, not to the seller's country ${seller.countryCode}.` });
+      })
+      // Stored as invoices print it: 'nl 8000.00006 b01' becomes 'NL800000006B01'.
+      .transform((seller) => {
+        const vat = seller.vatNumber === '' ? null : checkVatNumber(seller.vatNumber);
+        return vat?.ok ? { ...seller, vatNumber: vat.normalized } : seller;
+      }),
     default: { name: 'Stockroom', address: '', countryCode: 'NL', vatNumber: '' } as { name: string; address: string; countryCode: string; vatNumber: string },
   },
   /** The seller declares EU-wide distance sales under EUR 10,000 a year: consumers elsewhere in the EU pay the seller's rate. */

@@ -9,6 +9,11 @@ export const SITE_SETTING_KEYS = [
   'accounts.rememberDays',
   'registration.customFields',
   'media.watermark',
+  'seller.details',
+  'vat.underOssThreshold',
+  'invoices.paymentTermDays',
+  'shares.expiryDays',
+  'downloads.linkMinutes',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

@@ -10,6 +10,9 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/staff-accounts', label: 'Staff accounts', permission: 'staff.manage' },
   { href: '/staff/security', label: 'My security', permission: 'backoffice.enter' },
   { href: '/staff/customers', label: 'Customers', permission: 'customers.read' },
+  { href: '/staff/catalog', label: 'Catalog', permission: 'catalog.manage' },
+  { href: '/staff/catalog/price-lists', label: 'Price lists', permission: 'catalog.manage' },
+  { href: '/staff/vat-rates', label: 'VAT rates', permission: 'settings.manage' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -6,16 +6,28 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { createCustomer, signIn, withDb } from './customers';
 import { E2E_TRUSTED_PROXY, rawRequest, UNTRUSTED_CLIENT } from './raw-http';
 import { staffSections } from '../../lib/staff/navigation';
 import { roleHasPermission, staffRoles, type TPermission } from '../../lib/staff/permissions';
 import { createStaff, firstSignIn, nextCodeFor, passwordStep, signOutOfBackOffice } from './staff-helpers';
+import { e2eState } from './state';
 
 /** Staff routes that are not in the navigation, with the permission each needs. */
-const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<{ href: string; permission: TPermission }> = [{ href: '/staff/audit/export', permission: 'audit.read' }];
+const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<TStaffRoute> = [
+  { href: '/staff/audit/export', permission: 'audit.read' },
+  { href: '/staff/catalog/new', permission: 'catalog.manage' },
+  // POST only (the upload form's route): with no file, a role that may use it gets 400, everyone else the 404.
+  { href: '/staff/catalog/upload', permission: 'catalog.manage', method: 'POST', allowedStatus: 400 },
+];
+
+type TStaffRoute = { href: string; permission: TPermission; target?: string; method?: 'POST'; allowedStatus?: number };
+
+/** A route as the walk asks for it: a POST route with this site's Origin, as its form sends it. */
+const requestRoute = (request: APIRequestContext, route: TStaffRoute) =>
+  route.method === 'POST' ? request.post(route.href, { headers: { origin: new URL(e2eState().baseUrl).origin } }) : request.get(route.href);
 
 /** security.totpRoles by default: these roles enrol an authenticator at first sign-in. */
 const TOTP_ROLES_BY_DEFAULT: readonly string[] = ['superadmin', 'admin', 'privacy_officer'];
@@ -78,19 +90,20 @@ test.describe('back office', () => {
     const customer = await createCustomer();
     const colleague = await createStaff('catalog');
     // Static routes, and one of each dynamic page with a real id (its refusal is logged under its pattern or its path).
-    const routes: ReadonlyArray<{ href: string; permission: TPermission; target?: string }> = [
+    const routes: ReadonlyArray<TStaffRoute> = [
       ...staffSections,
       ...STAFF_ROUTES_OUTSIDE_NAVIGATION,
       { href: `/staff/customers/${customer.id}`, permission: 'customers.read' },
+      { href: `/staff/catalog/${e2eState().unpublishedImageId}`, permission: 'catalog.manage' },
       { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
     ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
-    for (const { href } of routes) expect((await page.request.get(href)).status(), `guest ${href}`).toBe(404);
+    for (const route of routes) expect((await requestRoute(page.request, route)).status(), `guest ${route.href}`).toBe(404);
 
     const customerContext = await browser.newContext();
     const customerPage = await customerContext.newPage();
     await signIn(customerPage, customer);
-    for (const { href } of routes) expect((await customerPage.request.get(href)).status(), `customer ${href}`).toBe(404);
+    for (const route of routes) expect((await requestRoute(customerPage.request, route)).status(), `customer ${route.href}`).toBe(404);
     await customerContext.close();
 
     for (const role of staffRoles) {
@@ -98,8 +111,8 @@ test.describe('back office', () => {
       await firstSignIn(page, staff, { totp: TOTP_ROLES_BY_DEFAULT.includes(role) });
       const allowed = routes.filter((route) => roleHasPermission(role, route.permission));
       await expect(page.getByRole('navigation', { name: 'Back office' }).getByRole('link')).toHaveText(staffSections.filter((section) => roleHasPermission(role, section.permission)).map((section) => section.label));
-      for (const { href } of routes) {
-        expect((await page.request.get(href)).status(), `${role} ${href}`).toBe(allowed.some((route) => route.href === href) ? 200 : 404);
+      for (const route of routes) {
+        expect((await requestRoute(page.request, route)).status(), `${role} ${route.href}`).toBe(allowed.includes(route) ? (route.allowedStatus ?? 200) : 404);
       }
       const refused = await withDb(async (client) => (await client.query<{ target: string }>(`select target from access_log where user_id = $1 and kind = 'staff_request' and outcome = 'forbidden'`, [staff.id])).rows.map((row) => row.target));
       expect(refused.sort(), role).toEqual(routes.filter((route) => !allowed.includes(route)).map((route) => route.target ?? route.href).sort());

@@ -1,8 +1,10 @@
 /**
  * Two web processes on one database: what staff security decides in one holds in the other at the
- * next request — a block, a session ended, a used authenticator step, an allowlist change.
+ * next request — a block, a session ended, a used authenticator step, an allowlist change — and a
+ * catalog change made in one shows in the other at once, though the other had cached the page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { childEnv, testEnv } from '@/lib/env';
 import { withDb } from './customers';
@@ -27,8 +29,7 @@ async function waitUntilServing(server: ChildProcess, output: () => string) {
   throw new Error(`The second server did not answer in time: ${output()}`);
 }
 
-test('a block, an ended session, a used code and an allowlist change hold in both processes', async ({ page, browser }) => {
-  test.setTimeout(300_000);
+function startSecondServer() {
   let output = '';
   const server = spawn('tsx', ['--import', './scripts/register-hooks.mjs', 'tests/e2e/second-server.ts', String(SECOND_PORT), e2eState().databaseUrl], {
     env: childEnv({ WEB_CONCURRENCY: '1', ...e2eState().sharedEnv }),
@@ -36,8 +37,20 @@ test('a block, an ended session, a used code and an allowlist change hold in bot
   });
   server.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   server.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  return {
+    serving: () => waitUntilServing(server, () => output),
+    stop: async () => {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    },
+  };
+}
+
+test('a block, an ended session, a used code and an allowlist change hold in both processes', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const server = startSecondServer();
   try {
-    await waitUntilServing(server, () => output);
+    await server.serving();
     const admin = await createStaff('admin');
     // Signed in through the first process.
     const { pin, secret, usedCode } = await firstSignIn(page, admin, { totp: true });
@@ -90,7 +103,51 @@ test('a block, an ended session, a used code and an allowlist change hold in bot
     await expect(secondPage.getByRole('main').getByRole('alert')).toContainText('That code is not right');
     await second.close();
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await server.stop();
+  }
+});
+
+test('a publish and a withdrawal in one process show in the other at once, past its page cache and search counts', async ({ page }) => {
+  test.setTimeout(300_000);
+  const server = startSecondServer();
+  try {
+    await server.serving();
+    const word = `zq${randomBytes(5).toString('hex').replace(/[0-9]/g, 'k')}`;
+    const insertImage = (title: string, published: boolean) =>
+      withDb(async (client) => {
+        const { rows } = await client.query<{ id: string }>(
+          `insert into images (title, width, height, licence_model, model_release, published, published_at) values ($1, 1200, 800, 'rights_managed', 'not_needed', $2, case when $2 then now() end) returning id`,
+          [title, published],
+        );
+        return Number(rows[0]!.id);
+      });
+    // One picture with the word is in the shop (a search that finds nothing is never cached), the other not yet.
+    await insertImage(`Mill pond ${word}`, true);
+    const imageId = await insertImage(`Windmill ${word}`, false);
+    // A guest's search in the second process: cached there, with its count, until something clears it.
+    const search = `/search?q=${word}`;
+    const onSecond = (path: string) => rawRequestTo(SECOND_PORT, { path });
+    const before = await onSecond(search);
+    expect(before.body).toContain(`Mill pond ${word}`);
+    expect(before.body).not.toContain(`Windmill ${word}`);
+    expect((await onSecond(search)).headers['x-stockroom-cache']).toBe('hit');
+
+    const catalog = await createStaff('catalog');
+    await firstSignIn(page, catalog, { totp: false });
+    await page.goto(`/staff/catalog/${imageId}`);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published: the image is in the shop now.')).toBeVisible();
+    // The second process hears the commit within moments; well inside the cache's 30 s.
+    await expect.poll(async () => (await onSecond(search)).body, { timeout: 5_000, intervals: [100] }).toContain(`Windmill ${word}`);
+    const page2 = await onSecond(`/images/${imageId}`);
+    expect(page2.status).toBe(200);
+    expect((await onSecond(`/images/${imageId}`)).headers['x-stockroom-cache']).toBe('hit');
+
+    await page.getByRole('button', { name: 'Withdraw from the shop' }).click();
+    await expect(page.getByText('Withdrawn: the image is no longer in the shop.')).toBeVisible();
+    await expect.poll(async () => (await onSecond(`/images/${imageId}`)).status, { timeout: 5_000, intervals: [100] }).toBe(404);
+    expect((await onSecond(search)).body).not.toContain(`Windmill ${word}`);
+  } finally {
+    await server.stop();
   }
 });

@@ -68,6 +68,17 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     sendPasswordResetAction: 'customers.manage',
     requestEmailChangeAction: 'customers.manage',
   },
+  '(office)/catalog/actions.ts': {
+    updateImageDetailsAction: 'catalog.manage',
+    publishImageAction: 'catalog.manage',
+    unpublishImageAction: 'catalog.manage',
+  },
+  '(office)/catalog/price-lists/actions.ts': {
+    updatePriceTiersAction: 'catalog.manage',
+  },
+  '(office)/vat-rates/actions.ts': {
+    saveVatRatesAction: 'settings.manage',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
-import { FieldError, fieldId, TextField } from '@/app/_components/form-fields';
+import { FieldError, fieldId, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { FormFeedback, SubmitButton } from '@/app/account/_components/form-feedback';
 import { INITIAL_FORM_STATE, type TFormState } from '@/lib/actions/form-state';
 
@@ -17,6 +17,7 @@ type TOption = { value: string; label: string };
  */
 export type TSettingField =
   | { kind: 'text'; name: string; label: string; hint?: ReactNode; value: string; numeric?: boolean; type?: 'text' | 'email'; optional?: boolean; className?: string }
+  | { kind: 'textarea'; name: string; label: string; hint?: ReactNode; value: string; optional?: boolean }
   | { kind: 'select'; name: string; label: string; hint?: ReactNode; value: string; options: TOption[] }
   | { kind: 'checkboxes'; name: string; legend: string; hint?: ReactNode; options: TOption[]; values: string[] }
   | { kind: 'questions'; name: string; legend: string; hint?: ReactNode; rows: Array<{ id: string; label: string; mode: string }>; modes: TOption[]; max: number };
@@ -72,6 +73,8 @@ export function SettingForm({ action, fields, submitLabel, readOnly = false }: {
                   error={error(field.name)}
                 />
               );
+            case 'textarea':
+              return <TextAreaField key={field.name} name={field.name} label={field.label} hint={field.hint} optional={field.optional} rows={3} defaultValue={sent(field.name, field.value)} error={error(field.name)} />;
             case 'select':
               return <Select key={field.name} field={field} value={sent(field.name, field.value)} error={error(field.name)} />;
             case 'checkboxes':

@@ -3,6 +3,7 @@ import { PageHeader } from '@/app/account/_components/page-header';
 import { getSetting } from '@/lib/settings/get-setting';
 import { settingLabels } from '@/lib/settings/setting-labels';
 import { requireStaff } from '@/lib/staff/require-staff';
+import { listVatRates } from '@/lib/vat/list-vat-rates';
 import { SettingForm, SettingSection } from '../_components/setting-form';
 import { saveSettingsAction } from './actions';
 
@@ -23,10 +24,15 @@ const MODES = [
   { value: 'off', label: 'Off (not asked)' },
 ];
 
+const YES_NO = [
+  { value: 'false', label: 'No: consumers elsewhere in the EU pay their own country\'s rate (OSS)' },
+  { value: 'true', label: 'Yes: under EUR 10,000 a year, consumers everywhere in the EU pay our rate' },
+];
+
 export default async function SettingsPage() {
-  await requireStaff('settings.manage', '/staff/settings');
+  const actor = await requireStaff('settings.manage', '/staff/settings');
   // Read now, from the database: what the shop uses at this moment.
-  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark] = await Promise.all([
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries] = await Promise.all([
     getSetting('site.name'),
     getSetting('catalog.featuredCount'),
     getSetting('accounts.consentAge'),
@@ -34,7 +40,16 @@ export default async function SettingsPage() {
     getSetting('accounts.rememberDays'),
     getSetting('registration.customFields'),
     getSetting('media.watermark'),
+    getSetting('seller.details'),
+    getSetting('vat.underOssThreshold'),
+    getSetting('invoices.paymentTermDays'),
+    getSetting('shares.expiryDays'),
+    getSetting('downloads.linkMinutes'),
+    listVatRates(actor),
   ]);
+  const countries = vatCountries.map((country) => ({ value: country.countryCode, label: country.countryName }));
+  // A country the table does not list (set outside this page) stays choosable, so saving keeps it.
+  if (!countries.some((country) => country.value === seller.countryCode)) countries.unshift({ value: seller.countryCode, label: seller.countryCode });
 
   return (
     <div className="space-y-8">
@@ -47,6 +62,48 @@ export default async function SettingsPage() {
           fields={[
             { kind: 'text', name: 'site.name', label: settingLabels['site.name'], hint: 'Used in e-mails and as the issuer name in staff authenticator apps. At most 80 characters.', value: siteName },
             { kind: 'text', name: 'catalog.featuredCount', label: settingLabels['catalog.featuredCount'], hint: 'The newest images on the home page: from 0 (the section is left out) to 48.', value: String(featuredCount), numeric: true, className: 'max-w-xs' },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="seller" title="Seller on invoices" description="Your business as every invoice and credit note names it (EU VAT Directive, art. 226). The country decides your own VAT rate. Invoices already issued keep the details they were issued with.">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save seller details"
+          fields={[
+            { kind: 'text', name: 'seller.details.name', label: 'Business name', hint: 'At most 200 characters.', value: seller.name },
+            { kind: 'textarea', name: 'seller.details.address', label: 'Address', hint: 'Street, postcode and town, as printed on invoices. At most 500 characters.', value: seller.address },
+            { kind: 'select', name: 'seller.details.countryCode', label: 'Country', value: seller.countryCode, options: countries },
+            { kind: 'text', name: 'seller.details.vatNumber', label: 'VAT number', hint: 'With its country prefix, e.g. NL853746333B01. Checked for the right form and check digits of its country.', value: seller.vatNumber, optional: true, className: 'max-w-sm' },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="invoicing" title="VAT and invoices">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save VAT and invoice settings"
+          fields={[
+            {
+              kind: 'select',
+              name: 'vat.underOssThreshold',
+              label: settingLabels['vat.underOssThreshold'],
+              hint: 'Declare this only while your sales to consumers in other EU countries stay under EUR 10,000 a year in total. The rates are on the VAT rates page.',
+              value: String(underThreshold),
+              options: YES_NO,
+            },
+            { kind: 'text', name: 'invoices.paymentTermDays', label: settingLabels['invoices.paymentTermDays'], hint: 'Days from the invoice date to its due date: from 0 to 120.', value: String(paymentTermDays), numeric: true, className: 'max-w-xs' },
+          ]}
+        />
+      </SettingSection>
+
+      <SettingSection id="links" title="Links sent to customers">
+        <SettingForm
+          action={saveSettingsAction}
+          submitLabel="Save link lifetimes"
+          fields={[
+            { kind: 'text', name: 'shares.expiryDays', label: settingLabels['shares.expiryDays'], hint: 'How long a shared lightbox or image link works: from 1 to 365 days. Links already sent keep their expiry.', value: String(shareDays), numeric: true, className: 'max-w-xs' },
+            { kind: 'text', name: 'downloads.linkMinutes', label: settingLabels['downloads.linkMinutes'], hint: 'How long a link to a purchased file works: from 1 to 1440 minutes.', value: String(downloadMinutes), numeric: true, className: 'max-w-xs' },
           ]}
         />
       </SettingSection>
