@@ -41,7 +41,7 @@ export const ZPaymentForm = z.object({
   reference: z.string().trim().max(200, 'Keep the reference under 200 characters.').default(''),
 });
 
-export type TRegisteredPayment = { paymentId: string; paidInFull: boolean; outstandingMinor: number; status: string };
+export type TRegisteredPayment = { paymentId: string; paidInFull: boolean; outstandingMinor: number; currency: string; status: string };
 
 /**
  * Registers a payment against the order's invoice. The order's row is locked first, so two
@@ -100,6 +100,6 @@ export async function registerPayment(actor: TStaffActor, rawOrderId: unknown, f
         paidInFull,
       },
     });
-    return { paymentId: payment!.id, paidInFull, outstandingMinor, status };
+    return { paymentId: payment!.id, paidInFull, outstandingMinor, currency: invoice.currency, status };
   });
 }
