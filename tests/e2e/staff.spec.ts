@@ -12,6 +12,7 @@ import { createCustomer, signIn, withDb } from './customers';
 import { E2E_TRUSTED_PROXY, rawRequest, UNTRUSTED_CLIENT } from './raw-http';
 import { staffSections } from '../../lib/staff/navigation';
 import { roleHasPermission, staffRoles, type TPermission } from '../../lib/staff/permissions';
+import { seedOrder } from './orders';
 import { createStaff, firstSignIn, nextCodeFor, passwordStep, signOutOfBackOffice } from './staff-helpers';
 
 /** Staff routes that are not in the navigation, with the permission each needs. */
@@ -77,12 +78,14 @@ test.describe('back office', () => {
     test.setTimeout(240_000);
     const customer = await createCustomer();
     const colleague = await createStaff('catalog');
+    const order = await seedOrder(customer.id);
     // Static routes, and one of each dynamic page with a real id (its refusal is logged under its pattern or its path).
     const routes: ReadonlyArray<{ href: string; permission: TPermission; target?: string }> = [
       ...staffSections,
       ...STAFF_ROUTES_OUTSIDE_NAVIGATION,
       { href: `/staff/customers/${customer.id}`, permission: 'customers.read' },
       { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
+      { href: `/staff/orders/${order.id}`, permission: 'orders.manage' },
     ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
     for (const { href } of routes) expect((await page.request.get(href)).status(), `guest ${href}`).toBe(404);
