@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountActivation } from './account-activation';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
+import { orderApproved, orderCancelled, orderDelivered, orderPaymentReceived, orderRejected } from './order-status';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
@@ -30,6 +31,12 @@ export const emailTemplates = {
   'security-factor-failures': securityFactorFailures,
   'security-factors-reset': securityFactorsReset,
   'security-setting-changed': securitySettingChanged,
+  // Order changes made by staff at the order desk (lib/orders).
+  'order-approved': orderApproved,
+  'order-rejected': orderRejected,
+  'order-payment-received': orderPaymentReceived,
+  'order-delivered': orderDelivered,
+  'order-cancelled': orderCancelled,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -12,6 +12,7 @@ import { createCustomer, signIn, withDb } from './customers';
 import { E2E_TRUSTED_PROXY, rawRequest, UNTRUSTED_CLIENT } from './raw-http';
 import { staffSections } from '../../lib/staff/navigation';
 import { roleHasPermission, staffRoles, type TPermission } from '../../lib/staff/permissions';
+import { seedOrder } from './orders';
 import { createStaff, firstSignIn, nextCodeFor, passwordStep, signOutOfBackOffice } from './staff-helpers';
 import { e2eState } from './state';
 
@@ -89,6 +90,7 @@ test.describe('back office', () => {
     test.setTimeout(240_000);
     const customer = await createCustomer();
     const colleague = await createStaff('catalog');
+    const order = await seedOrder(customer.id);
     // Static routes, and one of each dynamic page with a real id (its refusal is logged under its pattern or its path).
     const routes: ReadonlyArray<TStaffRoute> = [
       ...staffSections,
@@ -96,6 +98,7 @@ test.describe('back office', () => {
       { href: `/staff/customers/${customer.id}`, permission: 'customers.read' },
       { href: `/staff/catalog/${e2eState().unpublishedImageId}`, permission: 'catalog.manage' },
       { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
+      { href: `/staff/orders/${order.id}`, permission: 'orders.manage' },
     ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
     for (const route of routes) expect((await requestRoute(page.request, route)).status(), `guest ${route.href}`).toBe(404);

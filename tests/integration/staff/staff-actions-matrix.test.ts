@@ -79,6 +79,14 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
   '(office)/vat-rates/actions.ts': {
     saveVatRatesAction: 'settings.manage',
   },
+  '(office)/orders/actions.ts': {
+    approveOrderAction: 'orders.manage',
+    rejectOrderAction: 'orders.manage',
+    registerPaymentAction: 'orders.manage',
+    markDeliveredAction: 'orders.manage',
+    cancelOrderAction: 'orders.manage',
+    saveCustomerTermsAction: 'orders.manage',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */

@@ -28,6 +28,11 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'email-change-confirm': { name: 'Anna', newEmail: 'anna.new@example.com', confirmUrl: 'https://stockroom.example/confirm-email/abc' },
   'email-change-requested': { name: 'Anna', newEmail: 'anna.new@example.com', accountUrl: 'https://stockroom.example/account' },
   'email-changed': { name: 'Anna', newEmail: 'anna.new@example.com', changedAt: new Date('2026-11-23T14:05:00Z'), loginUrl: 'https://stockroom.example/login' },
+  'order-approved': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', invoiceNumber: '2026-000001', total: '€47.19', dueDate: '2026-12-16', mayPayLater: false },
+  'order-rejected': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', reason: 'The licence is not available for this use.' },
+  'order-payment-received': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', invoiceNumber: '2026-000001', amount: '€20.00', outstanding: '€27.19', paidInFull: false },
+  'order-delivered': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders' },
+  'order-cancelled': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', reason: 'Ordered twice.', invoiceNumber: '2026-000001', creditNoteNumber: 'CN-2026-000001', paymentsReceived: null },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
@@ -121,6 +126,31 @@ describe('e-mail templates', () => {
     const email = renderEmail('password-changed', samples['password-changed'], context);
     expect(email.subject).toBe('Your Stockroom password was changed');
     expect(email.text).toContain('23 November 2026 at 14:05 UTC');
+  });
+
+  it('order-approved tells a buyer who pays first to pay, and a pay-later buyer to download', () => {
+    const payFirst = renderEmail('order-approved', samples['order-approved'], context);
+    expect(payFirst.subject).toBe('Your Stockroom order 1001 is approved');
+    expect(payFirst.text).toContain('issued invoice 2026-000001 for €47.19, due on 2026-12-16');
+    expect(payFirst.text).toContain('please pay the invoice by bank transfer');
+    const payLater = renderEmail('order-approved', { ...samples['order-approved'], mayPayLater: true }, context);
+    expect(payLater.text).toContain('can be downloaded from your orders in My Account now');
+    expect(payLater.text).not.toContain('bank transfer');
+  });
+
+  it('order-rejected and order-cancelled carry the reason; a cancellation names the credit note and any payment to refund', () => {
+    expect(renderEmail('order-rejected', samples['order-rejected'], context).text).toContain('The licence is not available for this use.');
+    const cancelled = renderEmail('order-cancelled', { ...samples['order-cancelled'], paymentsReceived: '€10.00' }, context);
+    expect(cancelled.text).toContain('Ordered twice.');
+    expect(cancelled.text).toContain('Invoice 2026-000001 is cancelled by credit note CN-2026-000001');
+    expect(cancelled.text).toContain('We had received €10.00 for this order');
+    const notInvoiced = renderEmail('order-cancelled', { ...samples['order-cancelled'], invoiceNumber: null, creditNoteNumber: null }, context);
+    expect(notInvoiced.text).toContain('Nothing was invoiced for this order.');
+  });
+
+  it('order-payment-received says what is still open, or that the invoice is paid', () => {
+    expect(renderEmail('order-payment-received', samples['order-payment-received'], context).text).toContain('€27.19 is still open on this invoice.');
+    expect(renderEmail('order-payment-received', { ...samples['order-payment-received'], paidInFull: true }, context).text).toContain('paid in full');
   });
 });
 

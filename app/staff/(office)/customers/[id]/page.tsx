@@ -11,11 +11,14 @@ import { customerPurposes } from '@/lib/customers/customer-purposes';
 import { assertCustomerExists, openCustomer, type TCustomerRecord } from '@/lib/customers/open-customer';
 import { decodePurposeGrant, purposeGrantCookie } from '@/lib/customers/purpose-grant';
 import { AppError } from '@/lib/errors';
+import { customerTermsOf, priceListChoices } from '@/lib/orders/customer-terms';
 import { roleHasPermission } from '@/lib/staff/permissions';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { choosePurposeAction, endCustomerSessionsAction, lockCustomerAction, requestEmailChangeAction, sendPasswordResetAction, unlockCustomerAction } from '../actions';
 import { CustomerActionButton, EmailChangeForm, PurposeForm } from '../customer-forms';
 import { STATUS_LABELS } from '../status-labels';
+import { saveCustomerTermsAction } from '../../orders/actions';
+import { CustomerTermsForm } from '../../orders/order-forms';
 
 export const metadata: Metadata = { title: 'Customer' };
 
@@ -103,6 +106,9 @@ export default async function CustomerPage({ params }: TProps) {
   const record = await orNotFound(openCustomer(actor, id, purpose));
   const { details } = record;
   const canManage = roleHasPermission(actor.role, 'customers.manage');
+  const terms = await customerTermsOf(actor, id);
+  const priceLists = await priceListChoices(actor);
+  const canSetTerms = roleHasPermission(actor.role, 'orders.manage');
   const address = [details.addressLine1, details.addressLine2, [details.postalCode, details.city].filter(Boolean).join(' ')].filter(Boolean);
 
   return (
@@ -164,6 +170,28 @@ export default async function CustomerPage({ params }: TProps) {
           </div>
         </Section>
       ) : null}
+
+      <Section id="terms" title="Commercial terms">
+        {canSetTerms ? (
+          <CustomerTermsForm action={saveCustomerTermsAction} customerId={id} terms={terms} priceLists={priceLists} />
+        ) : (
+          <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+            <Item label="Download without approval">{terms.downloadWithoutApproval ? 'Yes' : 'No'}</Item>
+            <Item label="May pay later">{terms.mayPayLater ? 'Yes' : 'No'}</Item>
+            <Item label="Price list">{priceLists.find((list) => list.id === terms.priceListId)?.name ?? 'The standard prices'}</Item>
+            <Item label="Discount">{`${terms.discountBasisPoints / 100}%`}</Item>
+          </dl>
+        )}
+        <p className="text-sm text-neutral-700">
+          {canSetTerms ? 'Changes apply to orders placed from now on and are recorded in the audit trail.' : 'The order desk (sales) sets these terms.'}
+          {terms.updatedAt ? (
+            <>
+              {' '}
+              Last changed <Timestamp value={terms.updatedAt} />.
+            </>
+          ) : null}
+        </p>
+      </Section>
 
       <Section id="consents" title="Consents">
         {record.consents.length === 0 ? (
