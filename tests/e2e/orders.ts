@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { withDb } from './customers';
 import { e2eState } from './state';
 
-export const E2E_SELLER = { name: 'E2E Picture Agency B.V.', address: 'Keizersgracht 1\n1015 AA Amsterdam\nNetherlands', countryCode: 'NL', vatNumber: 'NL123456789B01' };
+export const E2E_SELLER = { name: 'E2E Picture Agency B.V.', address: 'Keizersgracht 1\n1015 AA Amsterdam\nNetherlands', countryCode: 'NL', vatNumber: 'NL853746333B01' };
 
 export type TSeededOrder = { id: string; number: number; grossTotalMinor: number };
 

@@ -16,7 +16,7 @@ export const TEST_SELLER = {
   name: 'Test Picture Agency B.V.',
   address: 'Keizersgracht 1\n1015 AA Amsterdam\nNetherlands',
   countryCode: 'NL',
-  vatNumber: 'NL123456789B01',
+  vatNumber: 'NL853746333B01',
 };
 
 /** Complete seller details, without which no invoice can be issued. */
