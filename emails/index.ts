@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountActivation } from './account-activation';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { passwordChanged } from './password-changed';
+import { imageShared, lightboxShared } from './shared';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
 import { staffFactorsChanged } from './staff-factors-changed';
@@ -30,6 +31,9 @@ export const emailTemplates = {
   'security-factor-failures': securityFactorFailures,
   'security-factors-reset': securityFactorsReset,
   'security-setting-changed': securitySettingChanged,
+  // A customer's lightbox or image sent to someone (lib/lightboxes/share-by-mail.ts).
+  'lightbox-shared': lightboxShared,
+  'image-shared': imageShared,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;
