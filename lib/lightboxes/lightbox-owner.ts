@@ -44,7 +44,7 @@ export async function lightboxNotFound(owner: TLightboxOwner, lightboxId: string
 
 /** One log line per refused access to another person's object. */
 export function logAuthorizationFailure(userId: string, objectType: string, objectId: string) {
-  logLine('warn', 'authz', `customer ${userId} was refused ${objectType} ${objectId}: not theirs (answered 404)`);
+  logLine('warn', 'authz', `customer ${userId} was refused ${objectType} ${objectId}: not theirs (answered as not found)`);
 }
 
 /**

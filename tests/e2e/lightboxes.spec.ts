@@ -24,7 +24,7 @@ const documentKept = (page: Page) => page.evaluate(() => (window as unknown as {
 
 test.describe('lightboxes', () => {
   // Long journeys with an axe pass per page and two mails from the worker (it polls every 2 s) on two shared cores.
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 420_000 });
 
   test('a guest fills a lightbox, registers, finds it in the account, shares it, and the recipient opens it', async ({ browser }) => {
     const guestContext = await browser.newContext();
