@@ -17,6 +17,10 @@ export async function HeaderAccountLinks() {
   if (!user) {
     return (
       <>
+        {/* The same for every guest (cached pages carry it): the page itself shows what this guest kept. */}
+        <Link href="/lightbox" className="hover:text-brand-700">
+          Lightbox
+        </Link>
         <Link href="/login" className="hover:text-brand-700">
           Sign in
         </Link>
@@ -28,6 +32,9 @@ export async function HeaderAccountLinks() {
   }
   return (
     <>
+      <Link href="/account/lightboxes" className="hover:text-brand-700">
+        Lightboxes
+      </Link>
       <Link href="/account" className="hover:text-brand-700">
         My account
       </Link>

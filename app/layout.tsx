@@ -34,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
               Stockroom
             </Link>
-            <nav aria-label="Main" className="ml-auto flex items-center gap-5 text-sm font-medium text-neutral-700">
+            <nav aria-label="Main" className="ml-auto flex flex-wrap items-center justify-end gap-x-5 gap-y-2 text-sm font-medium text-neutral-700">
               <Link href="/search" className="hover:text-brand-700">
                 Browse images
               </Link>

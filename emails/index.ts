@@ -3,6 +3,7 @@ import { accountActivation } from './account-activation';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { orderApproved, orderCancelled, orderDelivered, orderPaymentReceived, orderRejected } from './order-status';
 import { passwordChanged } from './password-changed';
+import { imageShared, lightboxShared } from './shared';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
 import { staffFactorsChanged } from './staff-factors-changed';
@@ -37,6 +38,9 @@ export const emailTemplates = {
   'order-payment-received': orderPaymentReceived,
   'order-delivered': orderDelivered,
   'order-cancelled': orderCancelled,
+  // A customer's lightbox or image sent to someone (lib/lightboxes/share-by-mail.ts).
+  'lightbox-shared': lightboxShared,
+  'image-shared': imageShared,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

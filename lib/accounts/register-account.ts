@@ -16,6 +16,7 @@ import { queueMail } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
 import type { TSettingValue } from '@/lib/settings/definitions';
 import { hitThrottle } from '@/lib/throttle/hit-throttle';
+import { adoptGuestVisit } from '@/lib/visitors/adopt-guest-visit';
 import { throttleRules } from '@/lib/throttle/rules';
 import { issueAccountToken } from './account-tokens';
 import type { TDeferWork } from './send-account-link';
@@ -47,7 +48,13 @@ const ZRegistration = ZProfileFields.extend({
  * throttled and its password hashed before the answer, and the transaction that tells the two
  * cases apart runs after the response, so neither the answer nor its timing reveals a customer.
  */
-export async function registerAccount(form: Record<string, unknown>, client: TClientInfo, defer: TDeferWork = after): Promise<void> {
+export async function registerAccount(
+  form: Record<string, unknown>,
+  client: TClientInfo,
+  defer: TDeferWork = after,
+  /** The visitor cookie's guest key: a guest's lightbox moves into the new account (never into an existing one). */
+  guestKey: string | null = null,
+): Promise<void> {
   const customFields = await getSetting('registration.customFields');
   const parsed = ZRegistration.and(customFieldsSchema(customFields)).safeParse(form);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrorsFrom(parsed.error));
@@ -72,7 +79,7 @@ export async function registerAccount(form: Record<string, unknown>, client: TCl
   const passwordHash = await hashPassword(input.password);
   defer(async () => {
     try {
-      await createPendingAccount(input, { passwordHash, customFields, texts, ageText, client });
+      await createPendingAccount(input, { passwordHash, customFields, texts, ageText, client, guestKey });
     } catch (error) {
       logLine('error', 'accounts', `a registration could not be stored (${errorSummary(error)})`);
     }
@@ -90,9 +97,10 @@ async function createPendingAccount(
     texts: TRegistrationTexts;
     ageText: TRegistrationTexts['ageConfirmation'];
     client: TClientInfo;
+    guestKey: string | null;
   },
 ) {
-  const { passwordHash, customFields, texts, ageText, client } = context;
+  const { passwordHash, customFields, texts, ageText, client, guestKey } = context;
   const { APP_URL } = serverEnv();
   await db.transaction(async (tx) => {
     // A second registration racing this one for the same address waits here, then sees the first.
@@ -142,6 +150,9 @@ async function createPendingAccount(
     if (input.marketing) {
       await recordConsent(tx, { subjectUserId, purpose: 'marketing_email', action: 'given', text: texts.marketingOptIn, ip: client.ip });
     }
+
+    // Only into a new account: a registration naming someone else's address must not reach their lightboxes.
+    await adoptGuestVisit(tx, guestKey, subjectUserId);
 
     const token = await issueAccountToken(tx, subjectUserId, 'activation');
     await queueMail(tx, {

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { secretsEnv } from '@/lib/env';
+import { readGuestKey } from '@/lib/visitors/guest-visitor';
 import { clientInfoFrom } from '@/lib/http/client-info';
 import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
@@ -51,7 +52,7 @@ export function nextAuthOptions(): NextAuthOptions {
           try {
             const jar = await cookies();
             const device = signInDeviceCookie();
-            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}), jar.get(device.name)?.value ?? null);
+            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}), jar.get(device.name)?.value ?? null, await readGuestKey());
             if (result.ok) {
               jar.set(device.name, result.deviceCookie, device.options);
               // Only an address that signed in is remembered, never one that was merely typed.

@@ -9,6 +9,7 @@ import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
 import { activeBlockOf, countSignInFailure } from '@/lib/security/ip-blocks';
 import { recordAccess, type TAccessOutcome } from '@/lib/security/record-access';
+import { adoptGuestVisit } from '@/lib/visitors/adopt-guest-visit';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
 import { clearThrottle, hitThrottle, takeBackThrottle, type TThrottleHit, type TThrottleRule } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
@@ -42,7 +43,13 @@ export type TSignInResult =
  * skips. A stranger guessing from elsewhere therefore slows down only the stranger, and guessing
  * from rotating addresses still stops, without keeping the owner's own browser out.
  */
-export async function signInWithPassword(rawInput: unknown, client: TClientInfo, deviceCookie: string | null = null): Promise<TSignInResult> {
+export async function signInWithPassword(
+  rawInput: unknown,
+  client: TClientInfo,
+  deviceCookie: string | null = null,
+  /** The visitor cookie's guest key: what the guest kept (a lightbox) moves into the account with the session. */
+  guestKey: string | null = null,
+): Promise<TSignInResult> {
   // A blocked address (automatic after repeated failures, or on the deny list) is refused before
   // anything else, even with the right password. Fail closed: if blocks cannot be read, nobody signs in.
   let block: Awaited<ReturnType<typeof activeBlockOf>>;
@@ -126,6 +133,7 @@ export async function signInWithPassword(rawInput: unknown, client: TClientInfo,
     await recordActivity({ kind: 'login' }, { userId: user.id, client }, tx);
     // In the session's transaction: a session is never opened without its row in the access log.
     await recordAccess({ kind: 'customer_sign_in', step: 'password', outcome: 'success', userId: user.id, client }, tx);
+    await adoptGuestVisit(tx, guestKey, user.id);
     return opened;
   });
   return { ok: true, sessionToken: session.token, userId: user.id, deviceCookie: deviceCookieValue(email, knownDevice) };

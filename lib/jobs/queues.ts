@@ -87,6 +87,16 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'shares.remove-expired': {
+    description: 'Deletes shares 30 days after their link expired or was revoked (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
+  'visitors.remove-stale': {
+    description: "Deletes guests' lightboxes 30 days after their last change (scheduled daily)",
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -10,6 +10,8 @@ import { purgeAccessLog } from '@/lib/security/purge-access-log';
 import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
 import { getBoss, stopBoss } from './boss';
 import { logLine } from '@/lib/log/log-line';
+import { removeExpiredShares } from '@/lib/lightboxes/remove-expired-shares';
+import { removeStaleGuestVisits } from '@/lib/visitors/remove-stale-guest-visits';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -103,6 +105,20 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return purged;
   });
   await boss.schedule('security.purge-access-log', '47 4 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('shares.remove-expired', polling, async () => {
+    const expired = await removeExpiredShares();
+    if (expired.removed > 0) logLine('info', 'shares', `removed ${expired.removed} shares past retention`);
+    return expired;
+  });
+  await boss.schedule('shares.remove-expired', '53 4 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('visitors.remove-stale', polling, async () => {
+    const stale = await removeStaleGuestVisits();
+    if (stale.lightboxes > 0) logLine('info', 'visitors', `removed ${stale.lightboxes} guest lightboxes past retention`);
+    return stale;
+  });
+  await boss.schedule('visitors.remove-stale', '57 4 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

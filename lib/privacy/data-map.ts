@@ -584,4 +584,6 @@ export const jobPayloadMap = {
   'media.sweep-orphans': {},
   'audit.remove-expired': {},
   'security.purge-access-log': {},
+  'shares.remove-expired': {},
+  'visitors.remove-stale': {},
 } as const;

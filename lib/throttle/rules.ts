@@ -20,4 +20,8 @@ export const throttleRules = {
   currentPasswordFailuresPerAccount: { scope: 'current-password-fail:account', limit: 5, windowSeconds: 15 * 60 },
   mailLinksPerEmail: { scope: 'mail-link:email', limit: 3, windowSeconds: 60 * 60 },
   mailLinksPerIp: { scope: 'mail-link:ip', limit: 20, windowSeconds: 60 * 60 },
+  /** Share mails (lightboxes, images), counted per recipient: a customer's account cannot become a way to send mass mail. */
+  shareMailsPerSender: { scope: 'share-mail:sender', limit: 30, windowSeconds: 24 * 60 * 60 },
+  /** One address gets at most a few share mails a day, whoever sends them. */
+  shareMailsPerRecipient: { scope: 'share-mail:recipient', limit: 5, windowSeconds: 24 * 60 * 60 },
 } satisfies Record<string, TThrottleRule>;

@@ -1,17 +1,26 @@
 import type { TImageCard } from '@/lib/catalog/image-card';
 import { thumbnailUrl } from '@/lib/media/urls';
 import { isEditorialOnly, licenceLabel, orientationLabel } from './labels';
+import { LightboxButton, LightboxStatus } from './lightbox-button';
 
-/** A responsive grid of thumbnails, each linking to its image page. */
+/**
+ * A responsive grid of thumbnails, each linking to its image page, each with a lightbox button
+ * beside the link (a button may not sit inside a link). The buttons render the same for every
+ * visitor and learn their state after load, so the page stays shareable by the page cache.
+ */
 export function ImageGrid({ images, eagerCount = 0 }: { images: TImageCard[]; eagerCount?: number }) {
   return (
-    <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3 xl:grid-cols-4">
-      {images.map((image, index) => (
-        <li key={image.id}>
-          <ImageCard image={image} eager={index < eagerCount} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="grid grid-cols-2 gap-x-4 gap-y-6 sm:grid-cols-3 xl:grid-cols-4">
+        {images.map((image, index) => (
+          <li key={image.id} className="relative">
+            <ImageCard image={image} eager={index < eagerCount} />
+            <LightboxButton imageId={image.id} title={image.title} variant="card" />
+          </li>
+        ))}
+      </ul>
+      <LightboxStatus variant="toast" />
+    </>
   );
 }
 

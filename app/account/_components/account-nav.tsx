@@ -2,6 +2,8 @@ import { SectionNav } from '@/app/_components/section-nav';
 
 const SECTIONS = [
   { href: '/account', label: 'Details' },
+  { href: '/account/lightboxes', label: 'Lightboxes' },
+  { href: '/account/shares', label: 'Shares' },
   { href: '/account/sessions', label: 'Sign-ins' },
   { href: '/account/attempts', label: 'Sign-in attempts' },
   { href: '/account/activity', label: 'Activity' },

@@ -7,11 +7,13 @@ const context = { siteName: 'Stockroom', siteUrl: 'https://stockroom.example' };
 const EVIL = `<script>alert("x")</script> & 'quotes'`;
 const EVIL_LINK = `https://stockroom.example/t?x="><script>alert(1)</script>`;
 
-type TCustomerTemplateName = Exclude<TEmailTemplateName, `security-${string}`>;
+type TCustomerTemplateName = Exclude<TEmailTemplateName, `security-${string}` | `${string}-shared`>;
 type TSecurityTemplateName = Extract<TEmailTemplateName, `security-${string}`>;
+type TShareTemplateName = Extract<TEmailTemplateName, `${string}-shared`>;
 
-/** Messages to a customer, greeting them by name; the security messages to the shop are tested below. */
-const customerTemplateNames = emailTemplateNames.filter((name): name is TCustomerTemplateName => !name.startsWith('security-'));
+/** Messages to a customer, greeting them by name; the security messages to the shop and shares to third parties are tested below. */
+const customerTemplateNames = emailTemplateNames.filter((name): name is TCustomerTemplateName => !name.startsWith('security-') && !name.endsWith('-shared'));
+const shareTemplateNames = emailTemplateNames.filter((name): name is TShareTemplateName => name.endsWith('-shared'));
 const securityTemplateNames = emailTemplateNames.filter((name): name is TSecurityTemplateName => name.startsWith('security-'));
 
 const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
@@ -182,6 +184,36 @@ describe('security e-mail templates', () => {
   it.each(securityTemplateNames)('%s refuses unknown fields and fact names that are not names', (name) => {
     expect(() => renderEmail(name, { occurredAt, facts, name: 'x' } as unknown as TEmailData<typeof name>, context)).toThrow(ZodError);
     expect(() => renderEmail(name, { occurredAt, facts: { 'Bad Name': 'x' } }, context)).toThrow(ZodError);
+  });
+});
+
+describe('share e-mail templates (to third parties)', () => {
+  const expiresAt = new Date('2026-12-24T10:00:00Z');
+  const shareSamples: { [N in TShareTemplateName]: TEmailData<N> } = {
+    'lightbox-shared': { senderName: 'Anna', lightboxName: 'Spring campaign', imageCount: 3, message: 'Have a look.\n\nThe second one?', shareUrl: 'https://stockroom.example/shared/abc', expiresAt },
+    'image-shared': { senderName: 'Anna', imageTitle: 'Harbour at dawn', message: 'For the cover', shareUrl: 'https://stockroom.example/shared/abc', expiresAt },
+  };
+
+  it.each(shareTemplateNames)('%s names the sender, quotes the message as theirs, links and says when the link ends', (name) => {
+    const email = renderEmail(name, shareSamples[name], context);
+    expect(email.subject).toMatch(/^Anna (shared a lightbox with you|sent you an image) on Stockroom$/);
+    for (const part of [email.text, email.html]) {
+      expect(part).toContain('Anna wrote:');
+      expect(part).toContain('24 December 2026');
+      expect(part).toContain('https://stockroom.example/shared/abc');
+    }
+  });
+
+  it.each(shareTemplateNames)('%s escapes the sender, the title and the message in its HTML part', (name) => {
+    const data = { ...shareSamples[name], senderName: EVIL, message: EVIL, ...(name === 'lightbox-shared' ? { lightboxName: EVIL } : { imageTitle: EVIL }) } as TEmailData<typeof name>;
+    const email = renderEmail(name, data, context);
+    expect(email.html).not.toContain('<script');
+    expect(email.html).toContain(escapeHtml(EVIL));
+  });
+
+  it.each(shareTemplateNames)('%s refuses a sender name with a line break (it goes into the subject)', (name) => {
+    expect(() => renderEmail(name, { ...shareSamples[name], senderName: 'Anna\r\nBcc: evil@example.test' }, context)).toThrow(ZodError);
+    expect(() => renderEmail(name, { ...shareSamples[name], shareUrl: 'javascript:alert(1)' }, context)).toThrow(ZodError);
   });
 });
 

@@ -11,6 +11,7 @@ import { formatMoney } from '@/lib/format/money';
 import { formatCount } from '@/lib/format/number';
 import { compUrl, previewUrl } from '@/lib/media/urls';
 import { isEditorialOnly, licenceLabel, modelReleaseLabel, orientationLabel, peopleLabel } from '../../_components/labels';
+import { LightboxButton, LightboxStatus } from '../../_components/lightbox-button';
 
 type TProps = { params: Promise<{ id: string }> };
 
@@ -103,6 +104,18 @@ export default async function ImagePage({ params }: TProps) {
               </span>
             ) : null}
           </div>
+
+          <div className="mt-5 flex flex-wrap items-center gap-3">
+            <LightboxButton imageId={image.id} title={image.title} variant="page" />
+            <Link
+              href={`/images/${image.id}/send`}
+              className="inline-flex min-h-11 items-center rounded-md border border-neutral-500 bg-white px-4 py-2 text-sm font-semibold text-ink shadow-sm hover:border-brand-700 hover:text-brand-800"
+              prefetch={false}
+            >
+              Send by e-mail
+            </Link>
+          </div>
+          <LightboxStatus variant="inline" />
 
           <Pricing pricing={image.pricing} />
 
