@@ -114,7 +114,8 @@ export const settingDefinitions = {
       'We store your name, e-mail address and password (encrypted beyond recovery), and any company, address or phone number you choose to give, to run your account and your orders. ' +
       'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), so that you can see them in My Account and to protect your account. ' +
       'Every attempt to sign in to your account (time, IP address, browser and whether it succeeded) is kept for 6 months for security, and you can see it in My Account. ' +
-      'You can see, download and erase all of it at any time from My Account. We never sell your data.',
+      'When you order, we keep your billing details, the licences you bought and your invoices for 10 years, as tax law requires. ' +
+      'You can see your details, activity, lightboxes, orders and invoices in My Account, and ask us for a copy or erasure at any time. We never sell your data.',
   },
   'texts.privacyPolicy': {
     schema: z.string().trim().min(1).max(50_000),
