@@ -1,0 +1,86 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { images, priceLists, priceTiers } from '@/db/schema';
+import { db, type TExecutor } from '@/lib/db/client';
+import { isImageId } from './image-id';
+import { tierPixelSize, type TPixelSize } from './tier-size';
+
+export type TSizeTier = (typeof priceTiers.$inferSelect)['tier'];
+
+export type TPriceListTier = { tier: TSizeTier; longEdgePx: number; priceMinor: number };
+
+export type TOfferedTier = TPriceListTier & {
+  /** The size delivered for this image: the tier's long edge, or the original's for the largest offered tier. */
+  width: number;
+  height: number;
+  /** True for the one tier (the largest offered) that delivers the original file's size. */
+  isOriginalSize: boolean;
+};
+
+export type TOfferedTiers = { imageId: number; priceListId: number; currency: string; tiers: TOfferedTier[] };
+
+/**
+ * The tiers of a price list an image of this size is offered in, smallest first. A tier is offered
+ * while its long edge is below the original's; the first tier at or above the original's long edge
+ * is offered once, as the original size, and every larger tier is left out: selling "XL" and "L"
+ * as the same original file at two prices would charge twice for one thing.
+ */
+export function offerTiers(original: TPixelSize, tiers: readonly TPriceListTier[]): TOfferedTier[] {
+  const bySize = [...tiers].sort((a, b) => a.longEdgePx - b.longEdgePx || a.priceMinor - b.priceMinor);
+  const offered: TOfferedTier[] = [];
+  for (const tier of bySize) {
+    const size = tierPixelSize(original, tier.longEdgePx);
+    offered.push({ tier: tier.tier, longEdgePx: tier.longEdgePx, priceMinor: tier.priceMinor, ...size });
+    if (size.isOriginalSize) break;
+  }
+  return offered;
+}
+
+/**
+ * What a published royalty-free image is sold in: each offered tier with its pixel size and price.
+ * Prices come from the image's own price list, or from `priceListId` when the caller applies a
+ * customer's agreed list (checkout: customer_terms.price_list_id). Null when the image is not for sale
+ * in tiers (unknown, unpublished, rights-managed) or the named price list does not exist; an existing
+ * list without tiers gives an empty `tiers`. Discounts are not applied here: checkout does that.
+ */
+export async function offeredTiers(
+  imageId: number,
+  options: { priceListId?: number | null; executor?: TExecutor } = {},
+): Promise<TOfferedTiers | null> {
+  if (!isImageId(imageId)) return null;
+  const executor = options.executor ?? db;
+  const [image] = await executor
+    .select({ width: images.width, height: images.height, licenceModel: images.licenceModel, priceListId: images.priceListId })
+    .from(images)
+    .where(and(eq(images.id, imageId), sql`${images.published}`))
+    .limit(1);
+  if (!image || image.licenceModel !== 'royalty_free') return null;
+  const priceListId = options.priceListId ?? image.priceListId;
+  if (priceListId === null) return null;
+  const list = await priceListTiers(priceListId, executor);
+  if (!list) return null;
+  return { imageId, priceListId, currency: list.currency, tiers: offerTiers(image, list.tiers) };
+}
+
+/** A price list's currency and tiers; null when there is no such list. */
+export async function priceListTiers(
+  priceListId: number,
+  executor: TExecutor = db,
+): Promise<{ currency: string; tiers: TPriceListTier[] } | null> {
+  const rows = await executor
+    .select({
+      currency: priceLists.currency,
+      tier: priceTiers.tier,
+      longEdgePx: priceTiers.longEdgePx,
+      priceMinor: priceTiers.priceMinor,
+    })
+    .from(priceLists)
+    .leftJoin(priceTiers, eq(priceTiers.priceListId, priceLists.id))
+    .where(eq(priceLists.id, priceListId));
+  const first = rows[0];
+  if (!first) return null;
+  const tiers = rows.flatMap(({ tier, longEdgePx, priceMinor }) =>
+    tier === null || longEdgePx === null || priceMinor === null ? [] : [{ tier, longEdgePx, priceMinor }],
+  );
+  return { currency: first.currency, tiers };
+}
