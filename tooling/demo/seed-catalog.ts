@@ -12,7 +12,10 @@ export type TSeedCatalogOptions = {
   count: number;
   /** The same seed gives the same pictures and the same texts. */
   seed: number;
-  /** Long edge of the drawn originals; 1600 keeps seeding fast while leaving every preview size honest. */
+  /**
+   * Long edge of the drawn originals. Unset: the standard sizes (4,000 to 4,800 px), so the demo offers
+   * all four default tiers as different files; tests pass a small one to stay fast.
+   */
   longEdge?: number;
 };
 
