@@ -11,6 +11,7 @@ import { db, type TTransaction } from '@/lib/db/client';
 import { AppError, fieldErrorsFrom } from '@/lib/errors';
 import { getSetting } from '@/lib/settings/get-setting';
 import { deriveImages, type TDerivedImages } from './derive-images';
+import { derivativeStyle, type TDerivativeSettings } from './derivative-style';
 import { detectImageFormat, IMAGE_FORMATS, type TImageFormat } from './detect-image-format';
 import { ZImageMetadata, type TImageMetadata, type TImageMetadataInput } from './image-metadata';
 import { readEmbeddedMetadata } from './read-embedded-metadata';
@@ -34,6 +35,8 @@ export type TIngestImageOptions = {
   storage?: TMediaStorage;
   /** The watermark to use instead of the `media.watermark` setting (a batch reads the setting once). */
   watermark?: TWatermark;
+  /** Instead of the `media.cleanThumbnails` setting, likewise. */
+  cleanThumbnails?: boolean;
 };
 
 /**
@@ -52,11 +55,14 @@ export async function ingestImage(input: TIngestImageInput, options: TIngestImag
   if (!format) throw new AppError('INVALID_INPUT', `"${name}" is not a JPEG, PNG, TIFF or WebP image.`);
   const dimensions = await readDimensions(original, format, name);
   const metadata = await resolveMetadata(input, original, format, name);
-  const watermark = options.watermark ?? (await getSetting('media.watermark'));
+  const settings: TDerivativeSettings = {
+    watermark: options.watermark ?? (await getSetting('media.watermark')),
+    cleanThumbnails: options.cleanThumbnails ?? (await getSetting('media.cleanThumbnails')),
+  };
 
   let derived: TDerivedImages;
   try {
-    derived = await deriveImages(original, watermark);
+    derived = await deriveImages(original, settings.watermark, { cleanThumbnail: settings.cleanThumbnails });
   } catch (error) {
     throw damaged(name, error);
   }
@@ -108,6 +114,7 @@ export async function ingestImage(input: TIngestImageInput, options: TIngestImag
         previewKey: objects.preview.key,
         previewWidth: derived.preview.width,
         previewHeight: derived.preview.height,
+        derivedStyle: derivativeStyle(settings),
       });
       return image.id;
     });

@@ -246,6 +246,7 @@ export const personalDataMap = {
       preview_width: plain(),
       preview_height: plain(),
       created_at: plain(),
+      derived_style: plain('Hash of the watermark settings the derivatives were rendered with'),
     },
   },
 
@@ -584,4 +585,5 @@ export const jobPayloadMap = {
   'media.sweep-orphans': {},
   'audit.remove-expired': {},
   'security.purge-access-log': {},
+  'media.rerender-derivatives': {},
 } as const;

@@ -9,6 +9,7 @@ export const SITE_SETTING_KEYS = [
   'accounts.rememberDays',
   'registration.customFields',
   'media.watermark',
+  'media.cleanThumbnails',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

@@ -32,6 +32,8 @@ export function settingsFromForm(form: Record<string, string>, keys: readonly TS
 function asValue(text: string | undefined, sample: unknown): unknown {
   const trimmed = (text ?? '').trim();
   if (typeof sample === 'number') return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
+  // A yes/no setting is a select of 'true' and 'false'; anything else stays text, so the definition reports it.
+  if (typeof sample === 'boolean') return trimmed === 'true' ? true : trimmed === 'false' ? false : trimmed;
   // The only nullable setting is the security address: empty means "use the fallback".
   if (sample === null) return trimmed === '' ? null : trimmed;
   return text ?? '';

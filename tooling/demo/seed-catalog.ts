@@ -27,6 +27,7 @@ export type TSeedCatalogOptions = {
 export async function seedCatalog(options: TSeedCatalogOptions): Promise<number[]> {
   if (!Number.isInteger(options.count) || options.count < 0) throw new Error('count must be a whole number, 0 or more.');
   const watermark = await getSetting('media.watermark');
+  const cleanThumbnails = await getSetting('media.cleanThumbnails');
   const defaultPriceListId = await ensureDefaultPriceList();
   const ids = new Array<number>(options.count);
   let next = 0;
@@ -54,7 +55,7 @@ export async function seedCatalog(options: TSeedCatalogOptions): Promise<number[
           },
           publish: picture.publish,
         },
-        { watermark },
+        { watermark, cleanThumbnails },
       );
       ids[index] = imageId;
     }

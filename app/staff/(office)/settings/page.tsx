@@ -17,6 +17,11 @@ const POSITIONS = [
   { value: 'bottom-right', label: 'Bottom right' },
 ];
 
+const THUMBNAIL_CHOICES = [
+  { value: 'false', label: 'With the watermark' },
+  { value: 'true', label: 'Without watermark' },
+];
+
 const MODES = [
   { value: 'optional', label: 'Optional' },
   { value: 'required', label: 'Required' },
@@ -26,7 +31,7 @@ const MODES = [
 export default async function SettingsPage() {
   await requireStaff('settings.manage', '/staff/settings');
   // Read now, from the database: what the shop uses at this moment.
-  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark] = await Promise.all([
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, cleanThumbnails] = await Promise.all([
     getSetting('site.name'),
     getSetting('catalog.featuredCount'),
     getSetting('accounts.consentAge'),
@@ -34,6 +39,7 @@ export default async function SettingsPage() {
     getSetting('accounts.rememberDays'),
     getSetting('registration.customFields'),
     getSetting('media.watermark'),
+    getSetting('media.cleanThumbnails'),
   ]);
 
   return (
@@ -89,7 +95,7 @@ export default async function SettingsPage() {
         />
       </SettingSection>
 
-      <SettingSection id="watermark" title="Preview watermark" description="Drawn on every preview and comp; originals are never watermarked. Images added from now on get the new watermark; previews already made keep theirs.">
+      <SettingSection id="watermark" title="Preview watermark" description="Drawn on every preview, comp and (unless you leave them clean) thumbnail; originals and licensed downloads are never watermarked. After a change, the previews and thumbnails already made are rendered again in the background, a few per second; until then some show the previous watermark.">
         <SettingForm
           action={saveSettingsAction}
           submitLabel="Save watermark"
@@ -97,6 +103,14 @@ export default async function SettingsPage() {
             { kind: 'text', name: 'media.watermark.text', label: 'Watermark text', hint: 'At most 60 characters.', value: watermark.text },
             { kind: 'select', name: 'media.watermark.position', label: 'Position', value: watermark.position, options: POSITIONS },
             { kind: 'text', name: 'media.watermark.opacity', label: 'Opacity', hint: 'From 0.05 (faint) to 0.9 (strong), e.g. 0.35.', value: String(watermark.opacity), className: 'max-w-xs' },
+            {
+              kind: 'select',
+              name: 'media.cleanThumbnails',
+              label: 'Thumbnails',
+              hint: 'The 400 px pictures on search results and the home page. Anyone can fetch them, so they carry the watermark unless you choose otherwise.',
+              value: String(cleanThumbnails),
+              options: THUMBNAIL_CHOICES,
+            },
           ]}
         />
       </SettingSection>
