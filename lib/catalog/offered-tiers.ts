@@ -3,38 +3,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { images, priceLists, priceTiers } from '@/db/schema';
 import { db, type TExecutor } from '@/lib/db/client';
 import { isImageId } from './image-id';
-import { tierPixelSize, type TPixelSize } from './tier-size';
+import { offerTiers, type TOfferedTier, type TPriceListTier } from './offer-tiers';
 
-export type TSizeTier = (typeof priceTiers.$inferSelect)['tier'];
-
-export type TPriceListTier = { tier: TSizeTier; longEdgePx: number; priceMinor: number };
-
-export type TOfferedTier = TPriceListTier & {
-  /** The size delivered for this image: the tier's long edge, or the original's for the largest offered tier. */
-  width: number;
-  height: number;
-  /** True for the one tier (the largest offered) that delivers the original file's size. */
-  isOriginalSize: boolean;
-};
+export { offerTiers, type TOfferedTier, type TPriceListTier, type TSizeTier } from './offer-tiers';
 
 export type TOfferedTiers = { imageId: number; priceListId: number; currency: string; tiers: TOfferedTier[] };
-
-/**
- * The tiers of a price list an image of this size is offered in, smallest first. A tier is offered
- * while its long edge is below the original's; the first tier at or above the original's long edge
- * is offered once, as the original size, and every larger tier is left out: selling "XL" and "L"
- * as the same original file at two prices would charge twice for one thing.
- */
-export function offerTiers(original: TPixelSize, tiers: readonly TPriceListTier[]): TOfferedTier[] {
-  const bySize = [...tiers].sort((a, b) => a.longEdgePx - b.longEdgePx || a.priceMinor - b.priceMinor);
-  const offered: TOfferedTier[] = [];
-  for (const tier of bySize) {
-    const size = tierPixelSize(original, tier.longEdgePx);
-    offered.push({ tier: tier.tier, longEdgePx: tier.longEdgePx, priceMinor: tier.priceMinor, ...size });
-    if (size.isOriginalSize) break;
-  }
-  return offered;
-}
 
 /**
  * What a published royalty-free image is sold in: each offered tier with its pixel size and price.
