@@ -19,5 +19,11 @@ export const imageMedia = pgTable('image_media', {
   previewKey: text('preview_key').notNull().unique(),
   previewWidth: integer('preview_width').notNull(),
   previewHeight: integer('preview_height').notNull(),
+  /**
+   * Which watermark settings the thumbnail and preview were rendered with (lib/media/derivative-style.ts);
+   * null for files made before this was recorded. A row whose style is not the current one is
+   * re-rendered by the media.rerender-derivatives job.
+   */
+  derivedStyle: text('derived_style'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,20 +1,12 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { images, priceLists, priceTiers } from '@/db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { images } from '@/db/schema';
 import { db, type TExecutor } from '@/lib/db/client';
 import { isImageId } from './image-id';
-import { tierPixelSize } from './tier-size';
+import { offerTiers, priceListTiers, type TOfferedTier } from './offered-tiers';
 
-export type TImagePriceTier = {
-  tier: (typeof priceTiers.$inferSelect)['tier'];
-  longEdgePx: number;
-  priceMinor: number;
-  /** The size delivered for this image: the tier's long edge, capped at the original's. */
-  width: number;
-  height: number;
-  /** True when the tier is at least as large as the original, so the original size is delivered. */
-  isOriginalSize: boolean;
-};
+/** An offered tier (lib/catalog/offered-tiers.ts): tiers larger than the original are not offered. */
+export type TImagePriceTier = TOfferedTier;
 
 export type TImagePricing =
   | { kind: 'tiers'; currency: string; tiers: TImagePriceTier[] }
@@ -75,23 +67,6 @@ async function pricingFor(
   executor: TExecutor,
 ): Promise<TImagePricing> {
   if (image.licenceModel !== 'royalty_free' || priceListId === null) return { kind: 'on_request' };
-  const rows = await executor
-    .select({
-      currency: priceLists.currency,
-      tier: priceTiers.tier,
-      longEdgePx: priceTiers.longEdgePx,
-      priceMinor: priceTiers.priceMinor,
-    })
-    .from(priceLists)
-    .leftJoin(priceTiers, eq(priceTiers.priceListId, priceLists.id))
-    .where(eq(priceLists.id, priceListId))
-    // The enum's order is S, M, L, XL.
-    .orderBy(asc(priceTiers.tier));
-  const currency = rows[0]?.currency ?? 'EUR';
-  const tiers = rows.flatMap(({ tier, longEdgePx, priceMinor }) =>
-    tier === null || longEdgePx === null || priceMinor === null
-      ? []
-      : [{ tier, longEdgePx, priceMinor, ...tierPixelSize(image, longEdgePx) }],
-  );
-  return { kind: 'tiers', currency, tiers };
+  const list = await priceListTiers(priceListId, executor);
+  return { kind: 'tiers', currency: list?.currency ?? 'EUR', tiers: offerTiers(image, list?.tiers ?? []) };
 }

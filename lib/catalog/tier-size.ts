@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only': plain arithmetic, also used by the test factories outside Next.
 
 export type TPixelSize = { width: number; height: number };
 

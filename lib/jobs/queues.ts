@@ -97,6 +97,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'media.rerender-derivatives': {
+    description: 'Renders thumbnails and previews again where the watermark settings changed since they were made (sent on a change and at worker start)',
+    payload: ZScheduledPayload,
+    options: { ...SCHEDULED_OPTIONS, expireInSeconds: 60 * 60 },
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -5,6 +5,7 @@ import { mailEnv } from '@/lib/env';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
+import { rerenderDerivatives } from '@/lib/media/rerender-derivatives';
 import { sweepOrphanMedia } from '@/lib/media/sweep-orphan-media';
 import { purgeAccessLog } from '@/lib/security/purge-access-log';
 import { purgeThrottleCounters } from '@/lib/throttle/hit-throttle';
@@ -119,6 +120,15 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return stale;
   });
   await boss.schedule('visitors.remove-stale', '57 4 * * *', {}, { tz: 'UTC' });
+  await boss.work('media.rerender-derivatives', polling, async () => {
+    const result = await rerenderDerivatives();
+    if (result.rerendered + result.failed > 0) {
+      logLine('info', 'media', `re-rendered the thumbnail and preview of ${result.rerendered} images for the current watermark settings; ${result.failed} failed`);
+    }
+    return result;
+  });
+  // Derivatives made by an older version, or while a change was half done, are brought up to date.
+  await boss.send('media.rerender-derivatives', {});
 
   let stopping: Promise<void> | null = null;
   return {

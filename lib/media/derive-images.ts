@@ -13,12 +13,14 @@ export type TDerivedImages = { thumb: TDerivedImage; preview: TDerivedImage };
 /**
  * Decodes the original once (turned upright by its EXIF orientation, converted to sRGB, 8 bits),
  * scales it to preview size, then encodes a watermarked WebP preview and a WebP thumbnail from that.
- * Neither output carries metadata: sharp writes EXIF, XMP, IPTC or an ICC profile only when asked to
- * (keepMetadata, withMetadata, withExif...), and nothing here asks.
+ * The thumbnail carries the watermark too (every picture a guest can fetch does), unless
+ * `cleanThumbnail` is set (the media.cleanThumbnails setting). Neither output carries metadata:
+ * sharp writes EXIF, XMP, IPTC or an ICC profile only when asked to (keepMetadata, withMetadata,
+ * withExif...), and nothing here asks.
  *
  * Throws sharp's error when the pixels cannot be decoded (damaged or truncated file).
  */
-export async function deriveImages(original: Buffer, watermark: TWatermark): Promise<TDerivedImages> {
+export async function deriveImages(original: Buffer, watermark: TWatermark, options: { cleanThumbnail?: boolean } = {}): Promise<TDerivedImages> {
   const { data, info } = await sharp(original, { failOn: 'truncated', animated: false })
     .autoOrient()
     .resize(PREVIEW_LONG_EDGE, PREVIEW_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
@@ -27,21 +29,30 @@ export async function deriveImages(original: Buffer, watermark: TWatermark): Pro
     .toBuffer({ resolveWithObject: true });
   const raw = { width: info.width, height: info.height, channels: info.channels };
 
-  const overlay = await watermarkOverlay(info.width, info.height, watermark);
   const [preview, thumb] = await Promise.all([
-    sharp(data, { raw })
-      .composite([{ input: overlay.data, raw: overlay.raw, top: 0, left: 0 }])
-      .webp({ quality: 80, effort: WEBP_EFFORT })
-      .toBuffer({ resolveWithObject: true }),
+    watermarked(data, raw, watermark).then((image) => image.webp({ quality: 80, effort: WEBP_EFFORT }).toBuffer({ resolveWithObject: true })),
     sharp(data, { raw })
       .resize(THUMB_LONG_EDGE, THUMB_LONG_EDGE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 78, effort: WEBP_EFFORT })
-      .toBuffer({ resolveWithObject: true }),
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      // The mark is drawn at the thumbnail's own size, so it stays legible rather than shrunk from the preview's.
+      .then(async (small) => {
+        const smallRaw = { width: small.info.width, height: small.info.height, channels: small.info.channels };
+        const image = options.cleanThumbnail ? sharp(small.data, { raw: smallRaw }) : await watermarked(small.data, smallRaw, watermark);
+        return image.webp({ quality: 78, effort: WEBP_EFFORT }).toBuffer({ resolveWithObject: true });
+      }),
   ]);
   return {
     preview: { bytes: preview.data, width: preview.info.width, height: preview.info.height },
     thumb: { bytes: thumb.data, width: thumb.info.width, height: thumb.info.height },
   };
+}
+
+type TRaw = { width: number; height: number; channels: 1 | 2 | 3 | 4 };
+
+async function watermarked(data: Buffer, raw: TRaw, watermark: TWatermark) {
+  const overlay = await watermarkOverlay(raw.width, raw.height, watermark);
+  return sharp(data, { raw }).composite([{ input: overlay.data, raw: overlay.raw, top: 0, left: 0 }]);
 }
 
 type TOverlay = { data: Buffer; raw: { width: number; height: number; channels: 4 } };

@@ -11,6 +11,7 @@ import { db, type TTransaction } from '@/lib/db/client';
 import { AppError, fieldErrorsFrom } from '@/lib/errors';
 import { getSetting } from '@/lib/settings/get-setting';
 import { deriveImages, type TDerivedImages } from './derive-images';
+import { derivativeStyle, type TDerivativeSettings } from './derivative-style';
 import { detectImageFormat, IMAGE_FORMATS, type TImageFormat } from './detect-image-format';
 import { ZImageMetadata, type TImageMetadata, type TImageMetadataInput } from './image-metadata';
 import { readEmbeddedMetadata } from './read-embedded-metadata';
@@ -36,6 +37,8 @@ export type TIngestImageOptions = {
   watermark?: TWatermark;
   /** Runs in the transaction that inserts the rows (an upload's audit entry), so it commits or fails with them. */
   withinTransaction?: (tx: TTransaction, imageId: number) => Promise<void>;
+  /** Instead of the `media.cleanThumbnails` setting, likewise. */
+  cleanThumbnails?: boolean;
 };
 
 /**
@@ -54,11 +57,14 @@ export async function ingestImage(input: TIngestImageInput, options: TIngestImag
   if (!format) throw new AppError('INVALID_INPUT', `"${name}" is not a JPEG, PNG, TIFF or WebP image.`);
   const dimensions = await readDimensions(original, format, name);
   const metadata = await resolveMetadata(input, original, format, name);
-  const watermark = options.watermark ?? (await getSetting('media.watermark'));
+  const settings: TDerivativeSettings = {
+    watermark: options.watermark ?? (await getSetting('media.watermark')),
+    cleanThumbnails: options.cleanThumbnails ?? (await getSetting('media.cleanThumbnails')),
+  };
 
   let derived: TDerivedImages;
   try {
-    derived = await deriveImages(original, watermark);
+    derived = await deriveImages(original, settings.watermark, { cleanThumbnail: settings.cleanThumbnails });
   } catch (error) {
     throw damaged(name, error);
   }
@@ -110,6 +116,7 @@ export async function ingestImage(input: TIngestImageInput, options: TIngestImag
         previewKey: objects.preview.key,
         previewWidth: derived.preview.width,
         previewHeight: derived.preview.height,
+        derivedStyle: derivativeStyle(settings),
       });
       await options.withinTransaction?.(tx, image.id);
       return image.id;

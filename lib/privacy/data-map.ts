@@ -246,6 +246,7 @@ export const personalDataMap = {
       preview_width: plain(),
       preview_height: plain(),
       created_at: plain(),
+      derived_style: plain('Hash of the watermark settings the derivatives were rendered with'),
     },
   },
 
@@ -586,4 +587,5 @@ export const jobPayloadMap = {
   'security.purge-access-log': {},
   'shares.remove-expired': {},
   'visitors.remove-stale': {},
+  'media.rerender-derivatives': {},
 } as const;

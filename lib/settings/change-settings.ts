@@ -6,6 +6,7 @@ import { staffFactors } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { db, type TExecutor, type TTransaction } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { queueSecurityMail } from '@/lib/security/security-mail';
 import { roleHasPermission } from '@/lib/staff/permissions';
 import type { TStaffActor } from '@/lib/staff/require-staff';
@@ -114,6 +115,10 @@ export async function changeSettings(actor: TStaffActor, changes: TSettingChange
         changedFields: [change.key],
         setting: { key: change.key, old: change.old as z.core.util.JSONType, new: change.new as z.core.util.JSONType },
       });
+    }
+    // Thumbnails and previews already made are rendered again with the new watermark settings, after the commit.
+    if (changed.some((change) => change.key === 'media.watermark' || change.key === 'media.cleanThumbnails')) {
+      await enqueueJob(tx, 'media.rerender-derivatives', {});
     }
     // After the writes: to the security address as it now is (the new one, if that changed).
     if (policy.length > 0) await queueSecurityMail(tx, { kind: 'security-setting-changed', cooldownKey: `settings:${randomUUID()}`, facts });

@@ -14,6 +14,7 @@ export const SITE_SETTING_KEYS = [
   'invoices.paymentTermDays',
   'shares.expiryDays',
   'downloads.linkMinutes',
+  'media.cleanThumbnails',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

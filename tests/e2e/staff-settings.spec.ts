@@ -33,6 +33,8 @@ test.describe('settings and security policy', () => {
       await expect(watermark.getByLabel('Watermark text')).toHaveValue('PROOF – NOT FOR USE');
       await watermark.getByLabel('Position').selectOption('center');
       await watermark.getByLabel('Opacity').fill('0.4');
+      await expect(watermark.getByLabel('Thumbnails')).toHaveValue('false');
+      await watermark.getByLabel('Thumbnails').selectOption({ label: 'Without watermark' });
       await watermark.getByRole('button', { name: 'Save watermark' }).click();
       await expect(watermark.getByRole('status')).toHaveText('Saved. The change applies from now on.');
       await expect(watermark.getByLabel('Position')).toHaveValue('center');
@@ -45,13 +47,15 @@ test.describe('settings and security policy', () => {
       await page.reload();
       await expect(page.getByRole('region', { name: 'Preview watermark' }).getByLabel('Watermark text')).toHaveValue('PROOF – NOT FOR USE');
       await expect(page.getByRole('region', { name: 'Preview watermark' }).getByLabel('Position')).toHaveValue('center');
+      await expect(page.getByRole('region', { name: 'Preview watermark' }).getByLabel('Thumbnails')).toHaveValue('true');
       await expect(page.getByRole('region', { name: 'Customer accounts' }).getByLabel('Age of digital consent')).toHaveValue('14');
 
       const audit = await withDb(async (client) =>
         (await client.query(`select object_id, details from audit_trail where actor_user_id = $1 and action = 'settings.changed' order by id`, [admin.id])).rows,
       );
-      expect(audit.map((row: { object_id: string }) => row.object_id)).toEqual(['media.watermark', 'accounts.consentAge']);
-      expect(audit[1].details.setting).toMatchObject({ key: 'accounts.consentAge', new: 14 });
+      expect(audit.map((row: { object_id: string }) => row.object_id)).toEqual(['media.cleanThumbnails', 'media.watermark', 'accounts.consentAge']);
+      expect(audit[0].details.setting).toMatchObject({ key: 'media.cleanThumbnails', old: false, new: true });
+      expect(audit[2].details.setting).toMatchObject({ key: 'accounts.consentAge', new: 14 });
 
       const visitor = await page.context().browser()!.newContext();
       const registration = await visitor.newPage();
@@ -59,7 +63,7 @@ test.describe('settings and security policy', () => {
       await expect(registration.getByText('I am 14 years or older.')).toBeVisible();
       await visitor.close();
     } finally {
-      await withDb((client) => client.query(`delete from site_settings where key in ('media.watermark', 'accounts.consentAge')`));
+      await withDb((client) => client.query(`delete from site_settings where key in ('media.watermark', 'media.cleanThumbnails', 'accounts.consentAge')`));
     }
   });
 

@@ -5,11 +5,23 @@ import { between, pick, seededRandom, type TRandom } from './seeded-random';
 
 export type TPictureOrientation = 'landscape' | 'portrait' | 'square';
 
+/**
+ * Originals large enough that every royalty-free tier of the default price list (800, 1,600 and
+ * 3,000 px, and 6,000 px capped at the original) is a different file: the long edge is at least 4,000 px.
+ */
 export const PICTURE_SIZES: Record<TPictureOrientation, { width: number; height: number }> = {
-  landscape: { width: 1600, height: 1067 },
-  portrait: { width: 1067, height: 1600 },
-  square: { width: 1400, height: 1400 },
+  landscape: { width: 4800, height: 3200 },
+  portrait: { width: 3200, height: 4800 },
+  square: { width: 4000, height: 4000 },
 };
+
+/**
+ * The SVG is rendered with its long edge at most this many pixels and then scaled up by sharp.
+ * librsvg gives every translucent shape an offscreen surface the size of the canvas: a 4,800 px
+ * rendering took 45 to 140 s per picture here, a 1,600 px one a few hundred milliseconds, and the
+ * scaled-up picture of flat shapes and gradients looks the same.
+ */
+const RENDER_LONG_EDGE = 1600;
 
 export type TDrawPictureOptions = {
   seed: number;
@@ -25,20 +37,44 @@ export type TDrawPictureOptions = {
  * returns it as a JPEG. The same options always give the same picture; nothing is downloaded.
  */
 export async function drawPicture(options: TDrawPictureOptions): Promise<Buffer> {
-  const svg = pictureSvg(options);
-  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).jpeg({ quality: 86 }).toBuffer();
+  const { width, height } = pictureSize(options);
+  const longEdge = Math.max(width, height);
+  if (longEdge <= RENDER_LONG_EDGE) {
+    return sharp(Buffer.from(pictureSvg(options))).flatten({ background: '#ffffff' }).jpeg({ quality: 86 }).toBuffer();
+  }
+  // Same seed, so the same shapes, drawn smaller; then scaled to exactly the size asked for.
+  const small = await sharp(Buffer.from(pictureSvg({ ...options, longEdge: RENDER_LONG_EDGE })))
+    .flatten({ background: '#ffffff' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+    .resize(width, height, { fit: 'fill' })
+    .jpeg({ quality: 86 })
+    .toBuffer();
+}
+
+/** The pixel size drawPicture gives for these options. */
+export function pictureSize(options: TDrawPictureOptions): { width: number; height: number } {
+  return canvasSize(options, orientationOf(options, seededRandom(options.seed)));
+}
+
+function orientationOf(options: TDrawPictureOptions, random: TRandom): TPictureOrientation {
+  return options.orientation ?? pick(random, ['landscape', 'portrait', 'square'] as const);
+}
+
+function canvasSize(options: TDrawPictureOptions, orientation: TPictureOrientation) {
+  const base = PICTURE_SIZES[orientation];
+  const scale = options.longEdge ? options.longEdge / Math.max(base.width, base.height) : 1;
+  return { width: Math.max(16, Math.round(base.width * scale)), height: Math.max(16, Math.round(base.height * scale)) };
 }
 
 /** The picture as SVG; exported for tests and for anyone who wants another format. */
 export function pictureSvg(options: TDrawPictureOptions): string {
   const random = seededRandom(options.seed);
-  const orientation = options.orientation ?? pick(random, ['landscape', 'portrait', 'square'] as const);
+  const orientation = orientationOf(options, random);
   const theme = options.theme ?? pick(random, CATALOG_THEMES);
   const timeOfDay = options.timeOfDay ?? pick(random, TIMES_OF_DAY);
-  const base = PICTURE_SIZES[orientation];
-  const scale = options.longEdge ? options.longEdge / Math.max(base.width, base.height) : 1;
-  const width = Math.max(16, Math.round(base.width * scale));
-  const height = Math.max(16, Math.round(base.height * scale));
+  const { width, height } = canvasSize(options, orientation);
   const canvas: TCanvas = { width, height, random, sky: skyPalette(timeOfDay, random), timeOfDay, defs: [] };
   const body = DRAWERS[theme](canvas);
   return [

@@ -12,7 +12,10 @@ export type TSeedCatalogOptions = {
   count: number;
   /** The same seed gives the same pictures and the same texts. */
   seed: number;
-  /** Long edge of the drawn originals; 1600 keeps seeding fast while leaving every preview size honest. */
+  /**
+   * Long edge of the drawn originals. Unset: the standard sizes (4,000 to 4,800 px), so the demo offers
+   * all four default tiers as different files; tests pass a small one to stay fast.
+   */
   longEdge?: number;
 };
 
@@ -24,6 +27,7 @@ export type TSeedCatalogOptions = {
 export async function seedCatalog(options: TSeedCatalogOptions): Promise<number[]> {
   if (!Number.isInteger(options.count) || options.count < 0) throw new Error('count must be a whole number, 0 or more.');
   const watermark = await getSetting('media.watermark');
+  const cleanThumbnails = await getSetting('media.cleanThumbnails');
   const defaultPriceListId = await ensureDefaultPriceList();
   const ids = new Array<number>(options.count);
   let next = 0;
@@ -51,7 +55,7 @@ export async function seedCatalog(options: TSeedCatalogOptions): Promise<number[
           },
           publish: picture.publish,
         },
-        { watermark },
+        { watermark, cleanThumbnails },
       );
       ids[index] = imageId;
     }

@@ -4,6 +4,7 @@ const SECTIONS = [
   { href: '/account', label: 'Details' },
   { href: '/account/lightboxes', label: 'Lightboxes' },
   { href: '/account/shares', label: 'Shares' },
+  { href: '/account/downloads', label: 'Downloads' },
   { href: '/account/sessions', label: 'Sign-ins' },
   { href: '/account/attempts', label: 'Sign-in attempts' },
   { href: '/account/activity', label: 'Activity' },

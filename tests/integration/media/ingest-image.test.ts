@@ -218,9 +218,16 @@ describe('ingestImage: watermark setting', () => {
       expect(await pixelDifference(first.preview, same.preview)).toBe(0);
       expect(await pixelDifference(first.preview, otherText.preview)).toBeGreaterThan(0.5);
       expect(await pixelDifference(first.preview, otherPlace.preview)).toBeGreaterThan(0.5);
-      expect(await pixelDifference(first.thumb, otherText.thumb)).toBe(0); // thumbnails carry no watermark
+      expect(await pixelDifference(first.thumb, otherText.thumb)).toBeGreaterThan(0.5); // thumbnails carry it too
+
+      await updateSetting('media.cleanThumbnails', true);
+      const clean = await previewFor({ text: 'FIRST TEXT', position: 'center', opacity: 0.6 });
+      const cleanOther = await previewFor({ text: 'SECOND WORDING', position: 'center', opacity: 0.6 });
+      expect(await pixelDifference(clean.thumb, cleanOther.thumb)).toBe(0); // unless the owner leaves them clean
+      expect(await pixelDifference(clean.preview, first.preview)).toBe(0);
     } finally {
       await updateSetting('media.watermark', saved);
+      await updateSetting('media.cleanThumbnails', false);
     }
   });
 });

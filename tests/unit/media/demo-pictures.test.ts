@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG_THEMES } from '@/db/seed/catalog-words';
 import { describeDemoPicture } from '@/tooling/demo/describe-demo-picture';
 import { drawPicture, pictureSvg, PICTURE_SIZES } from '@/tooling/demo/draw-picture';
+import { offerTiers } from '@/lib/catalog/offered-tiers';
+import { DEFAULT_PRICE_TIERS } from '@/lib/catalog/price-lists/ensure-default-price-list';
 import { ZImageMetadata } from '@/lib/media/image-metadata';
 import { pixelDifference } from './image-fixtures';
 
@@ -27,9 +29,30 @@ describe('drawPicture', () => {
     expect(Math.max(...channels.map((channel) => channel.stdev))).toBeGreaterThan(10);
   });
 
+  it('draws originals large enough that the four default tiers are four different sizes', () => {
+    for (const size of Object.values(PICTURE_SIZES)) {
+      expect(Math.max(size.width, size.height)).toBeGreaterThanOrEqual(4000);
+      const offered = offerTiers(size, DEFAULT_PRICE_TIERS);
+      expect(offered.map((tier) => tier.tier)).toEqual(['S', 'M', 'L', 'XL']);
+      expect(new Set(offered.map((tier) => tier.width)).size).toBe(4);
+      expect(offered.at(-1)).toMatchObject({ ...size, isOriginalSize: true });
+    }
+  });
+
+  it('scales a large picture up from a smaller rendering of the same shapes', async () => {
+    const [large, small] = await Promise.all([
+      drawPicture({ seed: 21, orientation: 'landscape', theme: 'city' }),
+      drawPicture({ seed: 21, orientation: 'landscape', theme: 'city', longEdge: 1600 }),
+    ]);
+    expect(await sharp(large).metadata()).toMatchObject({ width: 4800, height: 3200 });
+    const shrunk = await sharp(large).resize(1600, 1067, { fit: 'fill' }).jpeg().toBuffer();
+    expect(await pixelDifference(shrunk, small)).toBeLessThan(4);
+    expect(await pixelDifference(shrunk, await drawPicture({ seed: 22, orientation: 'landscape', theme: 'city', longEdge: 1600 }))).toBeGreaterThan(4);
+  });
+
   it('scales to a requested long edge', async () => {
     const metadata = await sharp(await drawPicture({ seed: 1, orientation: 'portrait', longEdge: 800 })).metadata();
-    expect([metadata.width, metadata.height]).toEqual([534, 800]);
+    expect([metadata.width, metadata.height]).toEqual([533, 800]);
   });
 });
 

@@ -95,14 +95,24 @@ describe('deriveImages', () => {
     expect(bottom[0]).toBeLessThan(60);
   });
 
-  it('watermarks the preview but not the thumbnail', async () => {
+  it('watermarks the preview and the thumbnail, and leaves the thumbnail clean only when asked', async () => {
     const plain = await makeTwoToneJpeg(800, 600);
     const a = await deriveImages(plain, { ...WATERMARK, text: 'FIRST MARK' });
     const b = await deriveImages(plain, { ...WATERMARK, text: 'ANOTHER TEXT' });
     const again = await deriveImages(plain, { ...WATERMARK, text: 'FIRST MARK' });
     expect(await pixelDifference(a.preview.bytes, again.preview.bytes)).toBe(0);
     expect(await pixelDifference(a.preview.bytes, b.preview.bytes)).toBeGreaterThan(1);
-    expect(await pixelDifference(a.thumb.bytes, b.thumb.bytes)).toBe(0);
+    expect(await pixelDifference(a.thumb.bytes, again.thumb.bytes)).toBe(0);
+    expect(await pixelDifference(a.thumb.bytes, b.thumb.bytes)).toBeGreaterThan(1);
+
+    const cleanA = await deriveImages(plain, { ...WATERMARK, text: 'FIRST MARK' }, { cleanThumbnail: true });
+    const cleanB = await deriveImages(plain, { ...WATERMARK, text: 'ANOTHER TEXT' }, { cleanThumbnail: true });
+    const unmarked = await sharp(plain).resize(400).webp({ quality: 78, effort: 2 }).toBuffer();
+    expect(await pixelDifference(cleanA.thumb.bytes, cleanB.thumb.bytes)).toBe(0);
+    expect(await pixelDifference(cleanA.thumb.bytes, unmarked)).toBeLessThan(1);
+    expect(await pixelDifference(a.thumb.bytes, unmarked)).toBeGreaterThan(2);
+    // The preview keeps its watermark either way.
+    expect(await pixelDifference(cleanA.preview.bytes, a.preview.bytes)).toBe(0);
   });
 
   it('honours the opacity and the position', async () => {

@@ -15,6 +15,12 @@ describe('settingsFromForm', () => {
     expect(settingsFromForm({}, ['security.contactEmail', 'media.watermark'])).toEqual({});
   });
 
+  it("reads a yes/no setting's select as a boolean, and anything else as text for the definition to refuse", () => {
+    expect(settingsFromForm({ 'media.cleanThumbnails': 'true' }, ['media.cleanThumbnails'])).toEqual({ 'media.cleanThumbnails': true });
+    expect(settingsFromForm({ 'media.cleanThumbnails': 'false' }, ['media.cleanThumbnails'])).toEqual({ 'media.cleanThumbnails': false });
+    expect(settingsFromForm({ 'media.cleanThumbnails': 'maybe' }, ['media.cleanThumbnails'])).toEqual({ 'media.cleanThumbnails': 'maybe' });
+  });
+
   it('ticked boxes make the role list; the hidden bare key makes "none ticked" an empty list', () => {
     expect(settingsFromForm({ 'security.totpRoles': '', 'security.totpRoles.admin': 'on', 'security.totpRoles.superadmin': 'on' }, ['security.totpRoles'])).toEqual({
       'security.totpRoles': ['admin', 'superadmin'],

@@ -18,6 +18,11 @@ const POSITIONS = [
   { value: 'bottom-right', label: 'Bottom right' },
 ];
 
+const THUMBNAIL_CHOICES = [
+  { value: 'false', label: 'With the watermark' },
+  { value: 'true', label: 'Without watermark' },
+];
+
 const MODES = [
   { value: 'optional', label: 'Optional' },
   { value: 'required', label: 'Required' },
@@ -32,7 +37,7 @@ const YES_NO = [
 export default async function SettingsPage() {
   const actor = await requireStaff('settings.manage', '/staff/settings');
   // Read now, from the database: what the shop uses at this moment.
-  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries] = await Promise.all([
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries, cleanThumbnails] = await Promise.all([
     getSetting('site.name'),
     getSetting('catalog.featuredCount'),
     getSetting('accounts.consentAge'),
@@ -46,6 +51,7 @@ export default async function SettingsPage() {
     getSetting('shares.expiryDays'),
     getSetting('downloads.linkMinutes'),
     listVatRates(actor),
+    getSetting('media.cleanThumbnails'),
   ]);
   const countries = vatCountries.map((country) => ({ value: country.countryCode, label: country.countryName }));
   // A country the table does not list (set outside this page) stays choosable, so saving keeps it.
@@ -146,7 +152,7 @@ export default async function SettingsPage() {
         />
       </SettingSection>
 
-      <SettingSection id="watermark" title="Preview watermark" description="Drawn on every preview and comp; originals are never watermarked. Images added from now on get the new watermark; previews already made keep theirs.">
+      <SettingSection id="watermark" title="Preview watermark" description="Drawn on every preview, comp and (unless you leave them clean) thumbnail; originals and licensed downloads are never watermarked. After a change, the previews and thumbnails already made are rendered again in the background, a few per second; until then some show the previous watermark.">
         <SettingForm
           action={saveSettingsAction}
           submitLabel="Save watermark"
@@ -154,6 +160,14 @@ export default async function SettingsPage() {
             { kind: 'text', name: 'media.watermark.text', label: 'Watermark text', hint: 'At most 60 characters.', value: watermark.text },
             { kind: 'select', name: 'media.watermark.position', label: 'Position', value: watermark.position, options: POSITIONS },
             { kind: 'text', name: 'media.watermark.opacity', label: 'Opacity', hint: 'From 0.05 (faint) to 0.9 (strong), e.g. 0.35.', value: String(watermark.opacity), className: 'max-w-xs' },
+            {
+              kind: 'select',
+              name: 'media.cleanThumbnails',
+              label: 'Thumbnails',
+              hint: 'The 400 px pictures on search results and the home page. Anyone can fetch them, so they carry the watermark unless you choose otherwise.',
+              value: String(cleanThumbnails),
+              options: THUMBNAIL_CHOICES,
+            },
           ]}
         />
       </SettingSection>

@@ -1,0 +1,1 @@
+ALTER TABLE "image_media" ADD COLUMN "derived_style" text;
