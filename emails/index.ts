@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountActivation } from './account-activation';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
+import { orderReceived } from './order-received';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
 import { registrationAttemptExisting } from './registration-attempt-existing';
@@ -30,6 +31,8 @@ export const emailTemplates = {
   'security-factor-failures': securityFactorFailures,
   'security-factors-reset': securityFactorsReset,
   'security-setting-changed': securitySettingChanged,
+  // Orders (lib/orders).
+  'order-received': orderReceived,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -28,6 +28,19 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'email-change-confirm': { name: 'Anna', newEmail: 'anna.new@example.com', confirmUrl: 'https://stockroom.example/confirm-email/abc' },
   'email-change-requested': { name: 'Anna', newEmail: 'anna.new@example.com', accountUrl: 'https://stockroom.example/account' },
   'email-changed': { name: 'Anna', newEmail: 'anna.new@example.com', changedAt: new Date('2026-11-23T14:05:00Z'), loginUrl: 'https://stockroom.example/login' },
+  'order-received': {
+    name: 'Anna',
+    orderNumber: 1001,
+    approved: false,
+    lines: [{ description: 'Harbour at dawn, size M, 1600 × 1067 px', amount: '€39.00' }],
+    netTotal: '€39.00',
+    vatTotal: '€8.19',
+    vatLabel: 'VAT 21%',
+    grossTotal: '€47.19',
+    vatNote: null,
+    paymentInstructions: 'You pay after we approve your order.',
+    orderUrl: 'https://stockroom.example/account/orders/abc',
+  },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
