@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TCartOwner } from '@/lib/cart/cart-owner';
 import { getCart, type TCartView } from '@/lib/cart/get-cart';
-import type { TExecutor } from '@/lib/db/client';
+import { db, type TExecutor } from '@/lib/db/client';
 import { vatNoteFor, type TVatTreatment } from '@/lib/invoices/vat-notes';
 import { lineVatMinor, type TPricedLine } from './price-line';
 import { vatForBuyer } from './vat/vat-for-buyer';
@@ -29,11 +29,11 @@ export type TCheckoutReview = {
  * page and the placement both call this, so what the customer reviews is what is placed.
  */
 export async function checkoutReview(
-  executor: TExecutor,
   owner: TCartOwner,
   buyer: { countryCode: string; vatNumber: string | null },
-  vatNumberCheck?: TVatNumberCheck,
+  options: { executor?: TExecutor; vatNumberCheck?: TVatNumberCheck } = {},
 ): Promise<TCheckoutReview> {
+  const { executor = db, vatNumberCheck } = options;
   // One after the other: inside a transaction the queries share one connection anyway.
   const vat = await vatForBuyer(executor, buyer, vatNumberCheck);
   const cart = await getCart(owner, executor);

@@ -59,3 +59,14 @@ export async function getMyOrder(actor: TCustomerActor, orderId: string) {
 }
 
 export type TMyOrder = NonNullable<Awaited<ReturnType<typeof getMyOrder>>>;
+
+/** The VAT number of the customer's latest order, to prefill the next checkout (the account has no such field). */
+export async function lastBillingVatNumber(actor: TCustomerActor): Promise<string | null> {
+  const [latest] = await db
+    .select({ vatNumber: orders.billingVatNumber })
+    .from(orders)
+    .where(eq(orders.customerUserId, actor.userId))
+    .orderBy(desc(orders.submittedAt))
+    .limit(1);
+  return latest?.vatNumber ?? null;
+}

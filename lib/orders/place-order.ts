@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { DatabaseError } from 'pg';
-import { cartItems, carts, customerTerms, orderEvents, orderLines, orders, users } from '@/db/schema';
+import { cartItems, carts, orderEvents, orderLines, orders, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { cartItemRefs } from '@/lib/cart/get-cart';
@@ -18,6 +18,7 @@ import type { TClientInfo } from '@/lib/http/client-info';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { queueMail } from '@/lib/mail/send-mail';
 import { paymentProvider } from '@/lib/payments/payment-providers';
+import { mayDownloadWithoutApproval } from './approval';
 import { getSetting } from '@/lib/settings/get-setting';
 
 export type TPlacedOrder = { orderId: string; number: number; status: 'awaiting_approval' | 'approved'; created: boolean };
@@ -77,7 +78,7 @@ export async function placeOrder(
       if (!cart || (await cartItemRefs(tx, owner)).length === 0) {
         throw new AppError('CONFLICT', 'Your cart is empty. If you placed this order in another tab or window, you find it under Orders in My Account.');
       }
-      const review = await checkoutReview(tx, owner, { countryCode: input.countryCode, vatNumber: input.vatNumber }, options.vatNumberCheck);
+      const review = await checkoutReview(owner, { countryCode: input.countryCode, vatNumber: input.vatNumber }, { executor: tx, vatNumberCheck: options.vatNumberCheck });
       if (review.unavailable.length > 0) {
         throw new AppError('CONFLICT', 'Some images in your cart are no longer available. Remove them from your cart, then check out again.');
       }
@@ -85,8 +86,7 @@ export async function placeOrder(
       if (review.lines.length === 0) throw new AppError('CONFLICT', 'Your cart is empty.');
 
       const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, actor.userId));
-      const [customer] = await tx.select({ withoutApproval: customerTerms.downloadWithoutApproval }).from(customerTerms).where(eq(customerTerms.userId, actor.userId));
-      const approved = customer?.withoutApproval === true;
+      const approved = await mayDownloadWithoutApproval(actor.userId, tx);
       const now = options.now ?? new Date();
 
       const [order] = await tx

@@ -2,6 +2,7 @@ import { SectionNav } from '@/app/_components/section-nav';
 
 const SECTIONS = [
   { href: '/account', label: 'Details' },
+  { href: '/account/orders', label: 'Orders' },
   { href: '/account/sessions', label: 'Sign-ins' },
   { href: '/account/attempts', label: 'Sign-in attempts' },
   { href: '/account/activity', label: 'Activity' },
