@@ -19,7 +19,7 @@ async function addLighthouseToCart(page: Page) {
   await page.goto(`/images/${e2eState().lighthouseImageId}`);
   // A marker on the window survives only if the page is not reloaded.
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
-  await page.getByRole('radio', { name: /^M, 1,600 × \d+ px \(original size\)/ }).check();
+  await page.getByRole('radio', { name: /^M, [\d,]+ × [\d,]+ px \(original size\)/ }).check();
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText('Added to your cart.');
   await expect(cartLink(page)).toHaveText(/Cart\s*1/);
@@ -43,6 +43,8 @@ test.describe('cart and checkout', () => {
   });
 
   test('a customer adds an image to the cart, checks out and sees the order awaiting approval', async ({ page }) => {
+    // Four axe runs and two sign-ins on two shared cores.
+    test.slow();
     await signIn(page, customer);
     await addLighthouseToCart(page);
 
@@ -66,12 +68,12 @@ test.describe('cart and checkout', () => {
 
     // Without accepting the licence terms the order is refused, with the message at the field.
     await page.getByRole('button', { name: /^Place order/ }).click();
-    await expect(page.getByRole('alert')).toContainText('Accept the licence terms');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('Accept the licence terms');
     await page.getByLabel(/I accept the licence terms/).check();
     await page.getByRole('radio', { name: /Bank transfer/ }).check();
     await page.getByRole('button', { name: 'Place order, total €47.19' }).click();
 
-    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}\?placed=1$/);
+    await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}\?placed=1$/);
     const [order] = await ordersOf(customer.id);
     expect(order).toMatchObject({ status: 'awaiting_approval', gross_total_minor: 4719 });
     await expect(page.getByRole('heading', { name: `Order ${order!.number}`, level: 1 })).toBeVisible();
@@ -89,12 +91,15 @@ test.describe('cart and checkout', () => {
     await expect(row).toContainText('€47.19');
     await expectNoAxeViolations(page);
 
-    // Another customer's order is a 404.
+    // Another customer gets the not-found page. (My Account streams behind its loading state, so the
+    // status line has gone out as 200 before the page decides; the integration access matrix checks
+    // that notFound() is what the page throws, and the log line.)
     const other = await createCustomer();
     await page.context().clearCookies();
     await signIn(page, other);
-    const response = await page.goto(`/account/orders/${order!.id}`);
-    expect(response?.status()).toBe(404);
+    await page.goto(`/account/orders/${order!.id}`);
+    await expect(page.getByRole('heading', { name: 'We could not find that page', level: 1 })).toBeVisible();
+    await expect(page.getByRole('main')).not.toContainText('Prinsengracht 2');
   });
 
   test('a double-clicked "Place order" makes one order', async ({ page }) => {
@@ -104,13 +109,21 @@ test.describe('cart and checkout', () => {
     await fillBilling(page);
     await page.getByLabel(/I accept the licence terms/).check();
     await page.getByRole('button', { name: /^Place order/ }).dblclick();
-    await page.waitForURL(/\/account\/orders\/[0-9a-f-]{36}\?placed=1$/);
+    await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}\?placed=1$/);
     expect(await ordersOf(customer.id)).toHaveLength(1);
   });
 
-  test('a guest is sent to sign in from the checkout and comes back to it', async ({ page }) => {
-    await page.goto('/checkout');
+  test('a guest is sent to sign in from the checkout and comes back to it with the cart', async ({ page }) => {
+    await addLighthouseToCart(page);
+    await page.goto('/cart');
+    await page.getByRole('link', { name: 'Sign in to check out' }).click();
     await expect(page).toHaveURL(/\/login\?.*next=%2Fcheckout/);
+    await page.getByLabel(/^E-mail/).fill(customer.email);
+    await page.getByLabel('Password', { exact: true }).fill(customer.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page).toHaveURL(/\/checkout$/);
+    await expect(page.getByLabel('Full name')).toHaveValue(customer.fullName);
+    await expect(cartLink(page)).toHaveText(/Cart\s*1/);
   });
 
   test('an empty cart says so, and offers the catalogue', async ({ page }) => {

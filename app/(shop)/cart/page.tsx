@@ -42,7 +42,8 @@ export default async function CartPage() {
             <ul className="divide-y divide-neutral-200 border-y border-neutral-200">
               {cart.lines.map((line) => (
                 <li key={`${line.imageId}-${line.tier}`} className="flex gap-4 py-4">
-                  <Link href={`/images/${line.imageId}`} className="shrink-0">
+                  {/* The title below links to the same page; this copy is for the mouse only. */}
+                  <Link href={`/images/${line.imageId}`} className="shrink-0" tabIndex={-1} aria-hidden="true">
                     <img src={thumbnailUrl(line.imageId)} alt="" width={96} height={96} loading="lazy" className="h-24 w-24 rounded-md bg-neutral-100 object-cover" />
                   </Link>
                   <div className="min-w-0 flex-1">

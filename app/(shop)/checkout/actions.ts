@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { customerActionClient } from '@/lib/actions/action-client';
@@ -35,6 +36,8 @@ export const placeOrderAction = formAction(
     .inputSchema(checkedForm(ZCheckoutForm))
     .action(async ({ parsedInput: form, ctx: { actor } }) => {
       const placed = await placeOrder(actor, form, clientInfoFrom(await headers()));
+      // The header's cart count (in the root layout, which navigation keeps) is rendered again.
+      revalidatePath('/', 'layout');
       redirect(`/account/orders/${placed.orderId}?placed=1`);
     }),
   { keep: (field) => KEPT.has(field) },
