@@ -18,6 +18,9 @@ import {
   sessionCookie,
 } from './sessions/session-cookie';
 import { signInWithPassword, type TSignInResult } from './sign-in-with-password';
+import { adoptGuestCart } from '@/lib/cart/adopt-guest-cart';
+import { db } from '@/lib/db/client';
+import { readGuestKey } from '@/lib/visitors/guest-visitor';
 
 /**
  * next-auth handles the credentials sign-in request (its CSRF check, cookie writing). The token it
@@ -56,6 +59,7 @@ export function nextAuthOptions(): NextAuthOptions {
               jar.set(device.name, result.deviceCookie, device.options);
               // Only an address that signed in is remembered, never one that was merely typed.
               await rememberEmailChoice(credentials?.email, credentials?.rememberEmail === 'true' || credentials?.rememberEmail === 'on');
+              await adoptGuestCartAtSignIn(result.userId);
             }
           } catch (error) {
             // next-auth would put the message in the URL it answers with; it may carry query parameters.
@@ -95,4 +99,18 @@ async function rememberEmailChoice(email: string | undefined, remember: boolean)
   const cookie = rememberedEmailCookie();
   if (remember && email) jar.set(cookie.name, email.trim().slice(0, 320), cookie.options);
   else if (jar.has(cookie.name)) jar.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure, httpOnly: true, sameSite: 'lax' });
+}
+
+/**
+ * The guest's cart joins the account's at sign-in, so a guest sent from the checkout to sign in
+ * comes back with it. A failure here must not undo a correct sign-in: it is logged, the guest cart
+ * stays under the visitor cookie, and the next sign-in tries again.
+ */
+async function adoptGuestCartAtSignIn(userId: string) {
+  try {
+    const guestKey = await readGuestKey();
+    if (guestKey) await db.transaction((tx) => adoptGuestCart(tx, guestKey, userId));
+  } catch (error) {
+    logLine('error', 'cart', `the guest cart could not be moved into the account (${errorSummary(error)})`);
+  }
 }
