@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HeaderAccountLinks } from './header-account-links';
+import { HeaderCartLink } from './header-cart-link';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -38,6 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/search" className="hover:text-brand-700">
                 Browse images
               </Link>
+              <HeaderCartLink />
               <HeaderAccountLinks />
             </nav>
           </div>

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountActivation } from './account-activation';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { orderApproved, orderCancelled, orderDelivered, orderPaymentReceived, orderRejected } from './order-status';
+import { orderReceived } from './order-received';
 import { passwordChanged } from './password-changed';
 import { imageShared, lightboxShared } from './shared';
 import { passwordReset } from './password-reset';
@@ -41,6 +42,8 @@ export const emailTemplates = {
   // A customer's lightbox or image sent to someone (lib/lightboxes/share-by-mail.ts).
   'lightbox-shared': lightboxShared,
   'image-shared': imageShared,
+  // Orders (lib/orders).
+  'order-received': orderReceived,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

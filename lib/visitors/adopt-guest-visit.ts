@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { lightboxes, lightboxItems } from '@/db/schema';
+import { adoptGuestCart } from '@/lib/cart/adopt-guest-cart';
 import type { TTransaction } from '@/lib/db/client';
 
 /**
@@ -8,10 +9,11 @@ import type { TTransaction } from '@/lib/db/client';
  * caller's transaction. One step per kind of thing kept; each step is safe to run again (a second
  * sign-in with the same visitor cookie finds nothing left to move).
  */
-export async function adoptGuestVisit(tx: TTransaction, guestKey: string | null, userId: string): Promise<{ lightboxes: number }> {
-  if (!guestKey) return { lightboxes: 0 };
+export async function adoptGuestVisit(tx: TTransaction, guestKey: string | null, userId: string): Promise<{ lightboxes: number; cartItems: number }> {
+  if (!guestKey) return { lightboxes: 0, cartItems: 0 };
   const adoptedLightboxes = await adoptGuestLightboxes(tx, guestKey, userId);
-  return { lightboxes: adoptedLightboxes };
+  const cart = await adoptGuestCart(tx, guestKey, userId);
+  return { lightboxes: adoptedLightboxes, cartItems: cart.adopted };
 }
 
 /**

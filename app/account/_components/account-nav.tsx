@@ -2,9 +2,10 @@ import { SectionNav } from '@/app/_components/section-nav';
 
 const SECTIONS = [
   { href: '/account', label: 'Details' },
+  { href: '/account/orders', label: 'Orders' },
+  { href: '/account/downloads', label: 'Downloads' },
   { href: '/account/lightboxes', label: 'Lightboxes' },
   { href: '/account/shares', label: 'Shares' },
-  { href: '/account/downloads', label: 'Downloads' },
   { href: '/account/sessions', label: 'Sign-ins' },
   { href: '/account/attempts', label: 'Sign-in attempts' },
   { href: '/account/activity', label: 'Activity' },

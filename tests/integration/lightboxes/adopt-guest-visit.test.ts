@@ -33,7 +33,7 @@ describe("a guest's lightbox moves into the account", () => {
     expect(await listLightboxes(owner)).toEqual([expect.objectContaining({ id: lightboxId, isActive: true, imageCount: 1 })]);
     expect(await listLightboxes(guestOwner(guestKey))).toEqual([]);
     // Running it again finds nothing left to move.
-    expect(await db.transaction((tx) => adoptGuestVisit(tx, guestKey, customer.userId))).toEqual({ lightboxes: 0 });
+    expect(await db.transaction((tx) => adoptGuestVisit(tx, guestKey, customer.userId))).toEqual({ lightboxes: 0, cartItems: 0 });
   });
 
   it("merges into the customer's active lightbox: no duplicates, the customer's note wins, the guest's fills an empty one", async () => {

@@ -35,6 +35,19 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'order-payment-received': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', invoiceNumber: '2026-000001', amount: '€20.00', outstanding: '€27.19', paidInFull: false },
   'order-delivered': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders' },
   'order-cancelled': { name: 'Anna', orderNumber: 1001, ordersUrl: 'https://stockroom.example/account/orders', reason: 'Ordered twice.', invoiceNumber: '2026-000001', creditNoteNumber: 'CN-2026-000001', paymentsReceived: null },
+  'order-received': {
+    name: 'Anna',
+    orderNumber: 1001,
+    approved: false,
+    lines: [{ description: 'Harbour at dawn, size M, 1600 × 1067 px', amount: '€39.00' }],
+    netTotal: '€39.00',
+    vatTotal: '€8.19',
+    vatLabel: 'VAT 21%',
+    grossTotal: '€47.19',
+    vatNote: null,
+    paymentInstructions: 'You pay after we approve your order.',
+    orderUrl: 'https://stockroom.example/account/orders/abc',
+  },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */

@@ -10,6 +10,7 @@ import { formatDate, isoDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import { formatCount } from '@/lib/format/number';
 import { compUrl, previewUrl } from '@/lib/media/urls';
+import { AddToCartForm } from './add-to-cart-form';
 import { isEditorialOnly, licenceLabel, modelReleaseLabel, orientationLabel, peopleLabel } from '../../_components/labels';
 import { LightboxButton, LightboxStatus } from '../../_components/lightbox-button';
 
@@ -117,7 +118,7 @@ export default async function ImagePage({ params }: TProps) {
           </div>
           <LightboxStatus variant="inline" />
 
-          <Pricing pricing={image.pricing} />
+          <Pricing imageId={image.id} pricing={image.pricing} />
 
           <section aria-labelledby="details-heading" className="mt-8">
             <h2 id="details-heading" className="text-lg font-semibold text-ink">
@@ -190,7 +191,7 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-function Pricing({ pricing }: { pricing: TImagePricing }) {
+function Pricing({ imageId, pricing }: { imageId: number; pricing: TImagePricing }) {
   if (pricing.kind === 'on_request') {
     return (
       <section aria-labelledby="pricing-heading" className="mt-6 rounded-lg border border-neutral-200 p-5">
@@ -250,6 +251,20 @@ function Pricing({ pricing }: { pricing: TImagePricing }) {
           ))}
         </tbody>
       </table>
+      <AddToCartForm
+        imageId={imageId}
+        tiers={offeredForSale(pricing.tiers).map((tier) => ({
+          tier: tier.tier,
+          label: `${tier.tier}, ${pixels(tier.width, tier.height)}${tier.isOriginalSize ? ' (original size)' : ''}`,
+          price: formatMoney(tier.priceMinor, pricing.currency),
+        }))}
+      />
     </section>
   );
+}
+
+/** The tiers the cart accepts: up to the first that delivers the original size (a larger one would sell the same file again). */
+function offeredForSale<T extends { isOriginalSize: boolean }>(tiers: T[]): T[] {
+  const original = tiers.findIndex((tier) => tier.isOriginalSize);
+  return original === -1 ? tiers : tiers.slice(0, original + 1);
 }
