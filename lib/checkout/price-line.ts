@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { customerTerms, images, priceLists, priceTiers } from '@/db/schema';
-import { tierPixelSize } from '@/lib/catalog/tier-size';
+import { offerTiers } from '@/lib/catalog/offer-tiers';
 import type { TExecutor } from '@/lib/db/client';
 
 export type TSizeTier = (typeof priceTiers.$inferSelect)['tier'];
@@ -31,24 +31,6 @@ export async function priceAgreementOf(executor: TExecutor, userId: string | nul
     .from(customerTerms)
     .where(eq(customerTerms.userId, userId));
   return terms ?? NO_AGREEMENT;
-}
-
-type TListTier = { tier: TSizeTier; longEdgePx: number; priceMinor: number };
-
-/**
- * The tiers an image of this size is offered in: below the original's long edge each tier is its
- * own size; the first tier at or above it is offered once, as the original size, at its price;
- * larger tiers are not offered (they would sell the same file again at a higher price). The same
- * rule as the detail page's list (lib/catalog/offered-tiers.ts once merged: call it from here).
- */
-function offerTiers(original: { width: number; height: number }, tiers: TListTier[]) {
-  const offered: Array<TListTier & { width: number; height: number; isOriginalSize: boolean }> = [];
-  for (const tier of [...tiers].sort((a, b) => a.longEdgePx - b.longEdgePx || a.priceMinor - b.priceMinor)) {
-    const size = tierPixelSize(original, tier.longEdgePx);
-    offered.push({ ...tier, ...size });
-    if (size.isOriginalSize) break;
-  }
-  return offered;
 }
 
 /**
