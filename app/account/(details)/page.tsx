@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { getMyDetails } from '@/lib/accounts/get-my-account';
 import { customFieldName, isYesNoField } from '@/lib/accounts/profile-fields';
 import { requireUser } from '@/lib/auth/guards';
-import { countryOptions } from './_components/countries';
-import { PageHeader } from './_components/page-header';
-import { Timestamp } from './_components/timestamp';
-import { DetailsForm, type TCustomFieldInput } from './details-form';
+import { countryOptions } from '../_components/countries';
+import { PageHeader } from '../_components/page-header';
+import { Timestamp } from '../_components/timestamp';
+import { DetailsForm, type TCustomFieldInput } from '../details-form';
 
 export const metadata: Metadata = { title: 'Your details' };
 

@@ -1,5 +1,9 @@
-/** Shown while a My Account page loads its data. */
-export default function AccountLoading() {
+/**
+ * Shown while a My Account page loads its data. Each page without pages below it re-exports it as
+ * its loading.tsx: a loading boundary above a page with an id ([id]) would start streaming before
+ * the page could answer 404 for another customer's id, and send status 200 instead.
+ */
+export function AccountLoading() {
   return (
     <div role="status" aria-live="polite" className="max-w-3xl">
       <span className="sr-only">Loading your account…</span>
