@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { accountActivation } from './account-activation';
+import { invoiceIssued } from './invoice-issued';
+import { invoiceReminder } from './invoice-reminder';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { passwordChanged } from './password-changed';
 import { passwordReset } from './password-reset';
@@ -30,6 +32,9 @@ export const emailTemplates = {
   'security-factor-failures': securityFactorFailures,
   'security-factors-reset': securityFactorsReset,
   'security-setting-changed': securitySettingChanged,
+  // Invoices (lib/invoices): issued, and the daily overdue reminders.
+  'invoice-issued': invoiceIssued,
+  'invoice-reminder': invoiceReminder,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -2,6 +2,7 @@ import 'server-only';
 import { purgeUnactivatedAccounts } from '@/lib/accounts/purge-unactivated-accounts';
 import { removeExpiredAuditEntries } from '@/lib/audit/remove-expired-audit-entries';
 import { mailEnv } from '@/lib/env';
+import { sendInvoiceReminders } from '@/lib/invoices/send-invoice-reminders';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
@@ -30,7 +31,7 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
- * access log.
+ * access log; and the daily overdue-invoice reminders.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -103,6 +104,14 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return purged;
   });
   await boss.schedule('security.purge-access-log', '47 4 * * *', {}, { tz: 'UTC' });
+
+  // In the morning (UTC) of the day after the due date: the buyer reads it during business hours.
+  await boss.work('invoices.send-reminders', polling, async () => {
+    const reminders = await sendInvoiceReminders();
+    if (reminders.sent + reminders.failed > 0) logLine('info', 'invoices', `queued ${reminders.sent} overdue reminders (${reminders.failed} failed)`);
+    return reminders;
+  });
+  await boss.schedule('invoices.send-reminders', '13 7 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

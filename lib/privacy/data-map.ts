@@ -584,4 +584,5 @@ export const jobPayloadMap = {
   'media.sweep-orphans': {},
   'audit.remove-expired': {},
   'security.purge-access-log': {},
+  'invoices.send-reminders': {},
 } as const;
