@@ -10,6 +10,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/staff-accounts', label: 'Staff accounts', permission: 'staff.manage' },
   { href: '/staff/security', label: 'My security', permission: 'backoffice.enter' },
   { href: '/staff/customers', label: 'Customers', permission: 'customers.read' },
+  { href: '/staff/invoices', label: 'Invoices', permission: 'orders.manage' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -13,9 +13,13 @@ import { E2E_TRUSTED_PROXY, rawRequest, UNTRUSTED_CLIENT } from './raw-http';
 import { staffSections } from '../../lib/staff/navigation';
 import { roleHasPermission, staffRoles, type TPermission } from '../../lib/staff/permissions';
 import { createStaff, firstSignIn, nextCodeFor, passwordStep, signOutOfBackOffice } from './staff-helpers';
+import { e2eState } from './state';
 
 /** Staff routes that are not in the navigation, with the permission each needs. */
-const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<{ href: string; permission: TPermission }> = [{ href: '/staff/audit/export', permission: 'audit.read' }];
+const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<{ href: string; permission: TPermission }> = [
+  { href: '/staff/audit/export', permission: 'audit.read' },
+  { href: '/staff/invoices/export', permission: 'orders.manage' },
+];
 
 /** security.totpRoles by default: these roles enrol an authenticator at first sign-in. */
 const TOTP_ROLES_BY_DEFAULT: readonly string[] = ['superadmin', 'admin', 'privacy_officer'];
@@ -83,6 +87,8 @@ test.describe('back office', () => {
       ...STAFF_ROUTES_OUTSIDE_NAVIGATION,
       { href: `/staff/customers/${customer.id}`, permission: 'customers.read' },
       { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
+      { href: `/staff/invoices/${e2eState().invoices.open.id}`, permission: 'orders.manage', target: '/staff/invoices/[id]' },
+      { href: `/staff/invoices/${e2eState().invoices.creditNote.id}/pdf`, permission: 'orders.manage', target: '/staff/invoices/[id]/pdf' },
     ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
     for (const { href } of routes) expect((await page.request.get(href)).status(), `guest ${href}`).toBe(404);

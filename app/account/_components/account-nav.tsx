@@ -7,6 +7,7 @@ const SECTIONS = [
   { href: '/account/activity', label: 'Activity' },
   { href: '/account/password', label: 'Password' },
   { href: '/account/privacy', label: 'Privacy & marketing' },
+  { href: '/account/invoices', label: 'Invoices' },
 ] as const;
 
 /** My Account's sections. */
