@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <header className="border-b border-neutral-200">
+        <header className="border-b border-neutral-200 print:hidden">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
               Stockroom
@@ -47,7 +47,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="flex-1">
           {children}
         </main>
-        <footer className="border-t border-neutral-200 bg-neutral-50">
+        <footer className="border-t border-neutral-200 bg-neutral-50 print:hidden">
           <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-neutral-600 sm:flex-row sm:justify-between sm:px-6">
             <p>© {new Date().getFullYear()} Stockroom. Images are watermarked previews; licences are sold per size.</p>
           </div>

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { accountActivation } from './account-activation';
+import { invoiceIssued } from './invoice-issued';
+import { invoiceReminder } from './invoice-reminder';
 import { emailChanged, emailChangeConfirm, emailChangeRequested } from './email-change';
 import { orderApproved, orderCancelled, orderDelivered, orderPaymentReceived, orderRejected } from './order-status';
 import { orderReceived } from './order-received';
@@ -44,6 +46,9 @@ export const emailTemplates = {
   'image-shared': imageShared,
   // Orders (lib/orders).
   'order-received': orderReceived,
+  // Invoices (lib/invoices): issued, and the daily overdue reminders.
+  'invoice-issued': invoiceIssued,
+  'invoice-reminder': invoiceReminder,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

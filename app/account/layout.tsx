@@ -16,7 +16,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
   const actor = await getOptionalUser();
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:py-12">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 border-b border-neutral-200 pb-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 border-b border-neutral-200 pb-4 print:hidden">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">My Account</p>
         {actor ? (
           <p className="text-sm text-neutral-700">
@@ -25,7 +25,7 @@ export default async function AccountLayout({ children }: { children: ReactNode 
         ) : null}
       </div>
       <div className="mt-6 lg:grid lg:grid-cols-[14rem_1fr] lg:gap-10">
-        <aside className="mb-6 lg:mb-0">
+        <aside className="mb-6 lg:mb-0 print:hidden">
           <AccountNav />
         </aside>
         <div className="min-w-0">{children}</div>

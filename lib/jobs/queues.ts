@@ -93,7 +93,7 @@ export const queueDefinitions = {
     options: SCHEDULED_OPTIONS,
   },
   'visitors.remove-stale': {
-    description: "Deletes guests' lightboxes 30 days after their last change (scheduled daily)",
+    description: "Deletes guests' lightboxes and carts 30 days after their last change (scheduled daily)",
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
@@ -101,6 +101,11 @@ export const queueDefinitions = {
     description: 'Renders thumbnails and previews again where the watermark settings changed since they were made (sent on a change and at worker start)',
     payload: ZScheduledPayload,
     options: { ...SCHEDULED_OPTIONS, expireInSeconds: 60 * 60 },
+  },
+  'invoices.send-reminders': {
+    description: 'Mails the buyer of each overdue invoice the reminder of the level it has reached, once per level (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
   },
 } as const satisfies Record<string, TQueueDefinition>;
 

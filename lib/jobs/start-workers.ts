@@ -2,6 +2,7 @@ import 'server-only';
 import { purgeUnactivatedAccounts } from '@/lib/accounts/purge-unactivated-accounts';
 import { removeExpiredAuditEntries } from '@/lib/audit/remove-expired-audit-entries';
 import { mailEnv } from '@/lib/env';
+import { sendInvoiceReminders } from '@/lib/invoices/send-invoice-reminders';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
@@ -33,7 +34,7 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
- * access log.
+ * access log; and the daily overdue-invoice reminders.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -116,10 +117,11 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
 
   await boss.work('visitors.remove-stale', polling, async () => {
     const stale = await removeStaleGuestVisits();
-    if (stale.lightboxes > 0) logLine('info', 'visitors', `removed ${stale.lightboxes} guest lightboxes past retention`);
+    if (stale.lightboxes + stale.carts > 0) logLine('info', 'visitors', `removed ${stale.lightboxes} guest lightboxes and ${stale.carts} guest carts past retention`);
     return stale;
   });
   await boss.schedule('visitors.remove-stale', '57 4 * * *', {}, { tz: 'UTC' });
+
   await boss.work('media.rerender-derivatives', polling, async () => {
     const result = await rerenderDerivatives();
     if (result.rerendered + result.failed > 0) {
@@ -129,6 +131,14 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
   });
   // Derivatives made by an older version, or while a change was half done, are brought up to date.
   await boss.send('media.rerender-derivatives', {});
+
+  // In the morning (UTC) of the day after the due date: the buyer reads it during business hours.
+  await boss.work('invoices.send-reminders', polling, async () => {
+    const reminders = await sendInvoiceReminders();
+    if (reminders.sent + reminders.failed > 0) logLine('info', 'invoices', `queued ${reminders.sent} overdue reminders (${reminders.failed} failed)`);
+    return reminders;
+  });
+  await boss.schedule('invoices.send-reminders', '13 7 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -588,4 +588,5 @@ export const jobPayloadMap = {
   'shares.remove-expired': {},
   'visitors.remove-stale': {},
   'media.rerender-derivatives': {},
+  'invoices.send-reminders': {},
 } as const;

@@ -14,6 +14,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/catalog/price-lists', label: 'Price lists', permission: 'catalog.manage' },
   { href: '/staff/vat-rates', label: 'VAT rates', permission: 'settings.manage' },
   { href: '/staff/orders', label: 'Orders', permission: 'orders.manage' },
+  { href: '/staff/invoices', label: 'Invoices', permission: 'orders.manage' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

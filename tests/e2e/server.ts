@@ -22,13 +22,15 @@ async function main() {
 
   const { seedE2ECatalog } = await import('./seed-e2e-catalog');
   const catalog = await seedE2ECatalog();
+  const { seedE2EInvoices } = await import('./seed-e2e-invoices');
+  const invoices = await seedE2EInvoices(catalog.lighthouseImageId);
 
   const { launch, stopOnSignal } = await import('../../scripts/start');
   const launched = await launch({ dev: false, demo: false });
 
   const { AUTH_SECRET, DATA_ENCRYPTION_KEY } = secretsEnv();
   const sharedEnv = { AUTH_SECRET, DATA_ENCRYPTION_KEY, MEDIA_DIR: environment.mediaDir };
-  const state: TE2EState = { baseUrl: launched.url, databaseUrl: environment.databaseUrl, mailboxDir: MAILBOX_DIR, sharedEnv, ...catalog };
+  const state: TE2EState = { baseUrl: launched.url, databaseUrl: environment.databaseUrl, mailboxDir: MAILBOX_DIR, sharedEnv, ...catalog, ...invoices };
   await mkdir(path.dirname(E2E_STATE_FILE), { recursive: true });
   await writeFile(E2E_STATE_FILE, JSON.stringify(state, null, 2));
 

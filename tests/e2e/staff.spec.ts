@@ -20,6 +20,7 @@ import { e2eState } from './state';
 const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<TStaffRoute> = [
   { href: '/staff/audit/export', permission: 'audit.read' },
   { href: '/staff/catalog/new', permission: 'catalog.manage' },
+  { href: '/staff/invoices/export', permission: 'orders.manage' },
   // POST only (the upload form's route): with no file, a role that may use it gets 400, everyone else the 404.
   { href: '/staff/catalog/upload', permission: 'catalog.manage', method: 'POST', allowedStatus: 400 },
 ];
@@ -99,6 +100,8 @@ test.describe('back office', () => {
       { href: `/staff/catalog/${e2eState().unpublishedImageId}`, permission: 'catalog.manage' },
       { href: `/staff/staff-accounts/${colleague.id}`, permission: 'staff.manage', target: '/staff/staff-accounts/[userId]' },
       { href: `/staff/orders/${order.id}`, permission: 'orders.manage' },
+      { href: `/staff/invoices/${e2eState().invoices.open.id}`, permission: 'orders.manage', target: '/staff/invoices/[id]' },
+      { href: `/staff/invoices/${e2eState().invoices.creditNote.id}/pdf`, permission: 'orders.manage', target: '/staff/invoices/[id]/pdf' },
     ];
     expect(staticStaffPaths().filter((path) => !routes.some((route) => route.href === path))).toEqual([]);
     for (const route of routes) expect((await requestRoute(page.request, route)).status(), `guest ${route.href}`).toBe(404);

@@ -16,6 +16,9 @@ export type TE2EState = {
   originalKey: string;
   thumbKey: string;
   imageCount: number;
+  /** A customer with invoices in every state (tests/e2e/seed-e2e-invoices.ts), and another customer's invoice. */
+  invoiceBuyer: { id: string; email: string; password: string; fullName: string };
+  invoices: Record<'open' | 'overdue' | 'paid' | 'cancelled' | 'creditNote' | 'reverseCharge' | 'othersInvoice', { id: string; number: string }>;
   /** The e2e server's random secrets and media folder, for a second process on the same data (two-processes.spec.ts). */
   sharedEnv: { AUTH_SECRET: string; DATA_ENCRYPTION_KEY: string; MEDIA_DIR: string };
 };

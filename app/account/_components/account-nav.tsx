@@ -3,6 +3,7 @@ import { SectionNav } from '@/app/_components/section-nav';
 const SECTIONS = [
   { href: '/account', label: 'Details' },
   { href: '/account/orders', label: 'Orders' },
+  { href: '/account/invoices', label: 'Invoices' },
   { href: '/account/downloads', label: 'Downloads' },
   { href: '/account/lightboxes', label: 'Lightboxes' },
   { href: '/account/shares', label: 'Shares' },

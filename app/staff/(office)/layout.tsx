@@ -19,7 +19,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
   const actor = await signedInStaff();
   return (
     <div className="mx-auto max-w-7xl px-4 py-8 sm:px-6 lg:py-12">
-      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 border-b border-neutral-200 pb-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2 border-b border-neutral-200 pb-4 print:hidden">
         <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">Back office</p>
         {actor ? (
           <div className="flex items-baseline gap-4 text-sm text-neutral-700">
@@ -35,7 +35,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         ) : null}
       </div>
       <div className="mt-6 lg:grid lg:grid-cols-[14rem_1fr] lg:gap-10">
-        <aside className="mb-6 lg:mb-0">{actor ? <SectionNav label="Back office" sections={staffSectionsFor(actor.role).map(({ href, label }) => ({ href, label }))} /> : null}</aside>
+        <aside className="mb-6 lg:mb-0 print:hidden">{actor ? <SectionNav label="Back office" sections={staffSectionsFor(actor.role).map(({ href, label }) => ({ href, label }))} /> : null}</aside>
         <div className="min-w-0">{children}</div>
       </div>
     </div>

@@ -48,10 +48,12 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
     paymentInstructions: 'You pay after we approve your order.',
     orderUrl: 'https://stockroom.example/account/orders/abc',
   },
+  'invoice-issued': { name: 'Anna', kind: 'invoice', number: '2026-000123', total: '€47.19', dueDate: new Date('2026-12-07T00:00:00Z'), creditedNumber: null, invoiceUrl: 'https://stockroom.example/account/invoices/abc' },
+  'invoice-reminder': { name: 'Anna', level: 1, number: '2026-000123', amountDue: '€47.19', dueDate: new Date('2026-12-07T00:00:00Z'), invoiceUrl: 'https://stockroom.example/account/invoices/abc' },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
-const CHOICE_FIELDS = new Set(['change']);
+const CHOICE_FIELDS = new Set(['change', 'kind']);
 
 /** The sample with every text field replaced by `text` and every link by `link`. */
 function poisoned<N extends TCustomerTemplateName>(name: N, text: string, link: string): TEmailData<N> {

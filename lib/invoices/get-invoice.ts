@@ -1,0 +1,93 @@
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import { images, invoiceLines, invoicePayments, invoiceReminders, invoices } from '@/db/schema';
+import { db, type TExecutor } from '@/lib/db/client';
+import { notFound } from '@/lib/errors';
+import { invoicesVisibleTo, refuseInvoice, ZInvoiceId, type TInvoiceReader } from './invoice-access';
+import { paymentStatusColumns, toPaymentStatus, utcDay, type TPaymentStatus } from './payment-status';
+
+export type TInvoiceRow = typeof invoices.$inferSelect;
+
+export type TInvoiceLineView = typeof invoiceLines.$inferSelect & {
+  /** Whether the image is still published, so its thumbnail can be shown (the thumb answers only then). */
+  imagePublished: boolean;
+};
+
+/** The VAT of one rate (art. 226(8)-(10)): the taxable amount at that rate and the VAT on it. */
+export type TVatBreakdownRow = { rateBasisPoints: number; netMinor: number; vatMinor: number };
+
+export type TInvoiceView = {
+  invoice: TInvoiceRow;
+  lines: TInvoiceLineView[];
+  vatBreakdown: TVatBreakdownRow[];
+  status: TPaymentStatus;
+  /** For a credit note: the invoice it corrects. */
+  creditedInvoice: { id: string; number: string; issueDate: string } | null;
+  /** For an invoice: the credit note that cancelled it. */
+  creditNote: { id: string; number: string } | null;
+  payments: Array<{ paidOn: string; amountMinor: number; method: string }>;
+  /** The reminder levels already mailed (staff see them; the buyer has them in the mailbox). */
+  reminderLevels: number[];
+};
+
+/** The taxable amount and VAT per rate, highest rate first, from the invoice's own lines. */
+export function vatBreakdown(lines: ReadonlyArray<Pick<TInvoiceLineView, 'vatRateBasisPoints' | 'netMinor' | 'vatMinor'>>): TVatBreakdownRow[] {
+  const byRate = new Map<number, TVatBreakdownRow>();
+  for (const line of lines) {
+    const row = byRate.get(line.vatRateBasisPoints) ?? { rateBasisPoints: line.vatRateBasisPoints, netMinor: 0, vatMinor: 0 };
+    row.netMinor += line.netMinor;
+    row.vatMinor += line.vatMinor;
+    byRate.set(line.vatRateBasisPoints, row);
+  }
+  return [...byRate.values()].sort((a, b) => b.rateBasisPoints - a.rateBasisPoints);
+}
+
+async function readInvoiceView(executor: TExecutor, actor: TInvoiceReader, rawId: string, now: Date): Promise<TInvoiceView> {
+  const id = ZInvoiceId.safeParse(rawId);
+  if (!id.success) throw notFound('invoice');
+  const visible = invoicesVisibleTo(actor);
+  const [row] = await executor
+    .select({ invoice: invoices, ...paymentStatusColumns(utcDay(now)) })
+    .from(invoices)
+    .where(and(eq(invoices.id, id.data), visible));
+  if (!row) return refuseInvoice(actor, id.data);
+  const { invoice } = row;
+
+  const [lines, payments, reminders, credited] = await Promise.all([
+    executor
+      .select({ line: invoiceLines, imagePublished: images.published })
+      .from(invoiceLines)
+      .leftJoin(images, eq(images.id, invoiceLines.imageId))
+      .where(eq(invoiceLines.invoiceId, invoice.id))
+      .orderBy(asc(invoiceLines.position)),
+    executor
+      .select({ paidOn: invoicePayments.paidOn, amountMinor: invoicePayments.amountMinor, method: invoicePayments.method })
+      .from(invoicePayments)
+      .where(eq(invoicePayments.invoiceId, invoice.id))
+      .orderBy(asc(invoicePayments.paidOn), asc(invoicePayments.registeredAt)),
+    executor.select({ level: invoiceReminders.level }).from(invoiceReminders).where(eq(invoiceReminders.invoiceId, invoice.id)).orderBy(asc(invoiceReminders.level)),
+    invoice.creditedInvoiceId
+      ? executor.select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate }).from(invoices).where(eq(invoices.id, invoice.creditedInvoiceId))
+      : Promise.resolve([]),
+  ]);
+  const lineViews = lines.map(({ line, imagePublished }) => ({ ...line, imagePublished: imagePublished === true }));
+  return {
+    invoice,
+    lines: lineViews,
+    vatBreakdown: vatBreakdown(lineViews),
+    status: toPaymentStatus({ ...row, grossTotalMinor: invoice.grossTotalMinor }),
+    creditedInvoice: credited[0] ?? null,
+    creditNote: row.creditNoteId && row.creditNoteNumber ? { id: row.creditNoteId, number: row.creditNoteNumber } : null,
+    payments,
+    reminderLevels: reminders.map((reminder) => reminder.level),
+  };
+}
+
+/**
+ * An invoice or credit note as its buyer sees it (My Account, the PDF). Someone else's id is a 404
+ * and is logged; a malformed id is a plain 404.
+ */
+export const getInvoiceForCustomer = (actor: TInvoiceReader & { kind: 'customer' }, id: string, now = new Date()) => readInvoiceView(db, actor, id, now);
+
+/** Any invoice or credit note, for staff with orders.manage (other roles: FORBIDDEN). */
+export const getInvoiceForStaff = (actor: TInvoiceReader & { kind: 'staff' }, id: string, now = new Date()) => readInvoiceView(db, actor, id, now);
