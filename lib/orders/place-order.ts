@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format/money';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
+import { queueInvoiceMail } from '@/lib/invoices/queue-invoice-mail';
 import { queueMail } from '@/lib/mail/send-mail';
 import { paymentProvider } from '@/lib/payments/payment-providers';
 import { mayDownloadWithoutApproval } from './approval';
@@ -169,7 +170,10 @@ export async function placeOrder(
       });
 
       // The two shared locks, last: the invoice counter row, then the audit chain.
-      if (approved) await issueInvoice(tx, order!.id, now);
+      if (approved) {
+        const issued = await issueInvoice(tx, order!.id, now);
+        if (issued.created) await queueInvoiceMail(tx, issued.id);
+      }
       await recordAuditEntry(tx, {
         actorKind: 'customer',
         actorUserId: actor.userId,
