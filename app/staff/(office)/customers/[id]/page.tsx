@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { z } from 'zod';
 import { linkClass } from '@/app/_components/link-class';
 import { PageHeader } from '@/app/account/_components/page-header';
@@ -19,6 +18,7 @@ import { CustomerActionButton, EmailChangeForm, PurposeForm } from '../customer-
 import { STATUS_LABELS } from '../status-labels';
 import { saveCustomerTermsAction } from '../../orders/actions';
 import { CustomerTermsForm } from '../../orders/order-forms';
+import { Empty, Item, Section, Table } from '../../_components/detail-parts';
 
 export const metadata: Metadata = { title: 'Customer' };
 
@@ -245,50 +245,6 @@ export default async function CustomerPage({ params }: TProps) {
           </Table>
         )}
       </Section>
-    </div>
-  );
-}
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-heading`} className="space-y-4">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold text-ink">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-sm font-medium text-neutral-700">{label}</dt>
-      <dd className="break-words text-ink">{children ?? <span className="text-neutral-600">—</span>}</dd>
-    </>
-  );
-}
-
-function Empty({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-neutral-300 p-5 text-sm text-neutral-700">{children}</p>;
-}
-
-function Table({ caption, headings, children }: { caption: string; headings: string[]; children: ReactNode }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="border-b border-neutral-300 text-neutral-700">
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} scope="col" className="py-2 pr-4 font-medium">
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-neutral-200">{children}</tbody>
-      </table>
     </div>
   );
 }
