@@ -13,6 +13,7 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { registrationTexts } from '@/lib/content/site-texts';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
+import { getBoss } from '@/lib/jobs/boss';
 import { startWorkers, type TWorkers } from '@/lib/jobs/start-workers';
 import { startSmtpSink, type TSinkMessage, type TSmtpSink } from './smtp-sink';
 
@@ -126,9 +127,15 @@ export async function sessionRowsOf(userId: string) {
 
 export type TMailDelivery = { sink: TSmtpSink; workers: TWorkers; stop: () => Promise<void> };
 
-/** A real SMTP server and the real delivery worker, polling often so tests wait little. */
+/**
+ * A real SMTP server and the real delivery worker, polling often so tests wait little. The test files
+ * of a run share one database and run one after another: deliveries that earlier files queued
+ * without delivering them (hundreds, from the checkout and order tests) are dropped first, or this
+ * file's worker would work through them before its own mail arrives.
+ */
 export async function startMailDelivery(): Promise<TMailDelivery> {
   vi.stubEnv('STOCKROOM_LOG_LEVEL', 'error');
+  await (await getBoss()).deleteQueuedJobs('mail.deliver');
   const sink = await startSmtpSink();
   vi.stubEnv('SMTP_URL', sink.url);
   vi.stubEnv('MAIL_FROM', 'Stockroom Test <no-reply@stockroom.test>');

@@ -46,7 +46,7 @@ describe('the privacy policy as plain text', () => {
       lines: ['This shop sells licences for photographs. We are the controller of the personal data described here.'],
     });
     const list = blocks.find((block) => block.kind === 'list');
-    expect(list?.kind === 'list' ? list.items.length : 0).toBe(6);
+    expect(list?.kind === 'list' ? list.items.length : 0).toBe(10);
     expect(list?.kind === 'list' ? list.items[0] : '').toMatch(/^Your account: name, e-mail address/);
   });
 
