@@ -277,6 +277,8 @@ test.describe('visitor accounts', () => {
     expect(remembered?.httpOnly).toBe(true);
 
     await header(page).getByRole('button', { name: 'Sign out' }).click();
+    // Wait for the sign-out to land before the next navigation, or the navigation may cancel it.
+    await expect(header(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
     await page.goto('/login');
     await expect(page.getByLabel('E-mail address', { exact: true })).toHaveValue(customer.email);
     await expect(page.getByLabel('Remember my e-mail', { exact: true })).toBeChecked();

@@ -21,7 +21,7 @@ async function addLighthouseToCart(page: Page) {
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
   await page.getByRole('radio', { name: /^M, [\d,]+ × [\d,]+ px \(original size\)/ }).check();
   await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('main').getByRole('status')).toContainText('Added to your cart.');
+  await expect(page.getByRole('region', { name: 'Royalty-free sizes' }).getByRole('status')).toContainText('Added to your cart.');
   await expect(cartLink(page)).toHaveText(/Cart\s*1/);
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
 }

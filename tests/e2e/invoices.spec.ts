@@ -35,7 +35,7 @@ test.describe('invoices', () => {
     await expect(page.getByRole('heading', { level: 1, name: `Invoice ${invoices.open.number}` })).toBeVisible();
     const document = page.getByRole('article');
     await expect(document).toContainText('Test Picture Agency B.V.');
-    await expect(document).toContainText('VAT number: NL123456789B01');
+    await expect(document).toContainText('VAT number: NL853746333B01');
     await expect(document).toContainText('Orla’s Pictures Ltd');
     await expect(document).toContainText('size L, 3000 × 2000 px, licence terms test-terms-1');
     // The licensed image's thumbnail (decorative: the line names the image), loaded from the public thumb route.
@@ -93,9 +93,7 @@ test.describe('invoices', () => {
     const creditText = await pdfText(await page.request.get(`/account/invoices/${invoices.creditNote.id}/pdf`));
     expect(creditText).toContain(`This credit note cancels invoice ${invoices.cancelled.number}`);
 
-    // Someone else's invoice: the same "not found" as an unknown one, for the page and the PDF. (The
-    // page streams behind My Account's loading state, so its status is sent before it renders: the
-    // not-found page comes with 200; the PDF route answers 404.)
+    // Someone else's invoice: the same "not found" as an unknown one, for the page and the PDF.
     await page.goto(`/account/invoices/${invoices.othersInvoice.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'We could not find that page' })).toBeVisible();
     await expect(page.locator('body')).not.toContainText(invoices.othersInvoice.number);
