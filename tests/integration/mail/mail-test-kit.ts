@@ -65,3 +65,12 @@ export async function tablesContaining(needle: string): Promise<string[]> {
 export const fastRetries = (retryLimit: number) => ({
   'mail.deliver': { retryLimit, retryDelay: 1, retryBackoff: true, retryDelayMax: 2 },
 });
+
+/**
+ * The run's test files share one database: deliveries earlier files queued and left (the order
+ * tests leave hundreds) would go first once a worker with SMTP starts. Drop them before a file
+ * queues its own.
+ */
+export async function dropEarlierDeliveries() {
+  await (await getBoss()).deleteQueuedJobs('mail.deliver');
+}

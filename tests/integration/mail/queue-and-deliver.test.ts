@@ -18,6 +18,7 @@ import {
   tablesContaining,
   uniqueAddress,
   uniqueLink,
+  dropEarlierDeliveries,
 } from './mail-test-kit';
 
 let sink: TSmtpSink;
@@ -25,6 +26,7 @@ let workers: TWorkers;
 const rejected = uniqueAddress('rejected');
 
 beforeAll(async () => {
+  await dropEarlierDeliveries();
   vi.stubEnv('STOCKROOM_LOG_LEVEL', 'error');
   sink = await startSmtpSink({ rejectRecipient: (address) => address === rejected });
   vi.stubEnv('SMTP_URL', sink.url);

@@ -3,12 +3,13 @@ import { closeDatabase, db } from '@/lib/db/client';
 import { startWorkers, type TWorkers } from '@/lib/jobs/start-workers';
 import { queueMail } from '@/lib/mail/send-mail';
 import { startSmtpSink, type TSmtpSink } from '../../helpers/smtp-sink';
-import { deliveryJobsFor, eventually, outboxRow, pause, uniqueAddress, uniqueLink } from './mail-test-kit';
+import { deliveryJobsFor, eventually, outboxRow, pause, uniqueAddress, uniqueLink, dropEarlierDeliveries } from './mail-test-kit';
 
 let sink: TSmtpSink;
 let workers: TWorkers | undefined;
 
 beforeAll(async () => {
+  await dropEarlierDeliveries();
   vi.stubEnv('STOCKROOM_LOG_LEVEL', 'error');
   sink = await startSmtpSink();
 });
