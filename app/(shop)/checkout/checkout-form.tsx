@@ -6,6 +6,7 @@ import { FormFeedback } from '@/app/account/_components/form-feedback';
 import { INITIAL_FORM_STATE, type TFormState } from '@/lib/actions/form-state';
 import { placeOrderAction, reviewCheckoutAction } from './actions';
 import type { TReviewView } from './review-view';
+import { LicenceLinesTable } from '@/app/_components/licence-lines-table';
 
 const FIELD_ORDER = ['name', 'company', 'addressLine1', 'addressLine2', 'postalCode', 'city', 'countryCode', 'vatNumber', 'acceptTerms', 'paymentMethod', 'form'];
 
@@ -177,25 +178,9 @@ export function CheckoutForm({ initial, countries, providers, terms, checkoutKey
 function ReviewTable({ review }: { review: TReviewView }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[36rem] border-collapse text-sm">
-        <caption className="sr-only">Licences with net amount, VAT rate and VAT</caption>
-        <thead>
-          <tr className="border-b border-neutral-300 text-left">
-            <th scope="col" className="py-2 pr-3 font-semibold text-ink">
-              Licence
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold text-ink">
-              Net
-            </th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold text-ink">
-              VAT rate
-            </th>
-            <th scope="col" className="py-2 text-right font-semibold text-ink">
-              VAT
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+      <LicenceLinesTable
+        rows={
+          <>
           {review.lines.map((line) => (
             <tr key={line.key} className="border-b border-neutral-200 align-top">
               <td className="py-2 pr-3">
@@ -207,8 +192,10 @@ function ReviewTable({ review }: { review: TReviewView }) {
               <td className="py-2 text-right tabular-nums">{line.vat}</td>
             </tr>
           ))}
-        </tbody>
-        <tfoot>
+          </>
+        }
+        totals={
+          <>
           <tr>
             <th scope="row" className="pt-3 pr-3 text-left font-medium text-neutral-700">
               Total before VAT
@@ -233,8 +220,9 @@ function ReviewTable({ review }: { review: TReviewView }) {
               {review.gross}
             </td>
           </tr>
-        </tfoot>
-      </table>
+          </>
+        }
+      />
       {review.vatNote ? <p className="mt-3 text-sm text-neutral-700">{review.vatNote}</p> : null}
     </div>
   );

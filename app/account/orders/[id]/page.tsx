@@ -13,6 +13,7 @@ import { countryName } from '../../_components/format';
 import { PageHeader } from '../../_components/page-header';
 import { Timestamp } from '../../_components/timestamp';
 import { ORDER_STATUS_LABELS, OrderStatusBadge } from '../order-status';
+import { LicenceLinesTable } from '@/app/_components/licence-lines-table';
 
 type TProps = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -70,25 +71,9 @@ export default async function OrderPage({ params, searchParams }: TProps) {
           Licences
         </h2>
         <div className="mt-3 overflow-x-auto">
-          <table className="w-full min-w-[36rem] border-collapse text-sm">
-            <caption className="sr-only">Licences with net amount, VAT rate and VAT</caption>
-            <thead>
-              <tr className="border-b border-neutral-300 text-left">
-                <th scope="col" className="py-2 pr-3 font-semibold text-ink">
-                  Licence
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-semibold text-ink">
-                  Net
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right font-semibold text-ink">
-                  VAT rate
-                </th>
-                <th scope="col" className="py-2 text-right font-semibold text-ink">
-                  VAT
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+          <LicenceLinesTable
+            rows={
+              <>
               {lines.map((line) => (
                 <tr key={line.id} className="border-b border-neutral-200 align-top">
                   <td className="py-2 pr-3">
@@ -113,15 +98,18 @@ export default async function OrderPage({ params, searchParams }: TProps) {
                   <td className="py-2 text-right tabular-nums">{money(line.vatMinor)}</td>
                 </tr>
               ))}
-            </tbody>
-            <tfoot>
+              </>
+            }
+            totals={
+              <>
               <TotalRow label="Total before VAT">{money(order.netTotalMinor)}</TotalRow>
               <TotalRow label="VAT">{money(order.vatTotalMinor)}</TotalRow>
               <TotalRow label="Total" strong>
                 {money(order.grossTotalMinor)}
               </TotalRow>
-            </tfoot>
-          </table>
+              </>
+            }
+          />
         </div>
         {vatNote ? <p className="mt-3 text-sm text-neutral-700">{vatNote}</p> : null}
       </section>
