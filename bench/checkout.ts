@@ -100,7 +100,7 @@ async function waitForServer(url: string, child: ChildProcess) {
 async function seed(pool: pg.Pool, runId: string) {
   const { updateSetting } = await import('@/lib/settings/update-setting');
   const { ensureDefaultPriceList } = await import('@/lib/catalog/price-lists/ensure-default-price-list');
-  await updateSetting('seller.details', { name: 'Bench Picture Agency B.V.', address: 'Keizersgracht 1\n1015 AA Amsterdam', countryCode: 'NL', vatNumber: 'NL123456789B01' });
+  await updateSetting('seller.details', { name: 'Bench Picture Agency B.V.', address: 'Keizersgracht 1\n1015 AA Amsterdam', countryCode: 'NL', vatNumber: 'NL853746333B01' });
   const priceListId = await ensureDefaultPriceList();
   const { rows: images } = await pool.query<{ id: string }>(
     `insert into images (title, width, height, licence_model, price_list_id, model_release, published, published_at)
