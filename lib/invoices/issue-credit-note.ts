@@ -1,9 +1,11 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { invoiceLines, invoices } from '@/db/schema';
 import type { TTransaction } from '@/lib/db/client';
 import { AppError, notFound } from '@/lib/errors';
 import { allocateInvoiceNumber } from './allocate-invoice-number';
+import { insertInvoiceDocument } from './insert-invoice-document';
 import type { TIssuedInvoice } from './issue-invoice';
 
 /**
@@ -27,10 +29,12 @@ export async function issueCreditNote(tx: TTransaction, invoiceId: string, reaso
   const lines = await tx.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoiceId)).orderBy(asc(invoiceLines.position));
   const { id: _id, kind: _kind, series: _series, year: _year, sequence: _sequence, number: _number, issuedAt: _issuedAt, dueDate: _dueDate, ...snapshot } = invoice;
   const allocated = await allocateInvoiceNumber(tx, 'credit_note', now.getUTCFullYear());
-  const [creditNote] = await tx
-    .insert(invoices)
-    .values({
+  const creditNote = { id: randomUUID(), number: allocated.number };
+  await insertInvoiceDocument(
+    tx,
+    {
       ...snapshot,
+      id: creditNote.id,
       ...allocated,
       kind: 'credit_note',
       creditedInvoiceId: invoiceId,
@@ -41,15 +45,12 @@ export async function issueCreditNote(tx: TTransaction, invoiceId: string, reaso
       vatTotalMinor: -invoice.vatTotalMinor,
       grossTotalMinor: -invoice.grossTotalMinor,
       reason: trimmedReason,
-    })
-    .returning({ id: invoices.id, number: invoices.number });
-  await tx.insert(invoiceLines).values(
+    },
     lines.map(({ invoiceId: _invoiceId, ...line }) => ({
       ...line,
-      invoiceId: creditNote!.id,
       netMinor: -line.netMinor,
       vatMinor: -line.vatMinor,
     })),
   );
-  return { ...creditNote!, created: true };
+  return { ...creditNote, created: true };
 }

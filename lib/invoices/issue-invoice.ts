@@ -1,14 +1,18 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { invoiceLines, invoices, orderLines, orders } from '@/db/schema';
+import { invoices, orderLines, orders } from '@/db/schema';
 import type { TTransaction } from '@/lib/db/client';
 import { AppError, notFound } from '@/lib/errors';
 import { getSetting } from '@/lib/settings/get-setting';
 import { allocateInvoiceNumber } from './allocate-invoice-number';
+import { insertInvoiceDocument } from './insert-invoice-document';
 import { licenceLineDescription } from './licence-line-description';
+import type { TInvoiceMailFacts } from './queue-invoice-mail';
 import { vatNoteFor } from './vat-notes';
 
-export type TIssuedInvoice = { id: string; number: string; created: boolean };
+/** `mailFacts` only for a document this call issued: what its mail needs, without reading it back. */
+export type TIssuedInvoice = { id: string; number: string; created: boolean; mailFacts?: TInvoiceMailFacts };
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000);
@@ -44,9 +48,12 @@ export async function issueInvoice(tx: TTransaction, orderId: string, now = new 
 
   // Last, so concurrent issuers wait on the counter row for as short a time as possible.
   const { series, year, sequence, number } = await allocateInvoiceNumber(tx, 'invoice', now.getUTCFullYear());
-  const [invoice] = await tx
-    .insert(invoices)
-    .values({
+  const invoice = { id: randomUUID(), number };
+  const dueDate = isoDate(addDays(now, paymentTermDays));
+  await insertInvoiceDocument(
+    tx,
+    {
+      id: invoice.id,
       kind: 'invoice',
       series,
       year,
@@ -56,7 +63,7 @@ export async function issueInvoice(tx: TTransaction, orderId: string, now = new 
       customerUserId: order.customerUserId,
       issuedAt: now,
       issueDate: isoDate(now),
-      dueDate: isoDate(addDays(now, paymentTermDays)),
+      dueDate,
       sellerName: seller.name,
       sellerAddress: seller.address,
       sellerCountryCode: seller.countryCode,
@@ -78,11 +85,8 @@ export async function issueInvoice(tx: TTransaction, orderId: string, now = new 
       netTotalMinor: order.netTotalMinor,
       vatTotalMinor: order.vatTotalMinor,
       grossTotalMinor: order.grossTotalMinor,
-    })
-    .returning({ id: invoices.id, number: invoices.number });
-  await tx.insert(invoiceLines).values(
+    },
     lines.map((line) => ({
-      invoiceId: invoice!.id,
       position: line.position,
       description: licenceLineDescription(line, order.licenceTermsVersion),
       imageId: line.imageId,
@@ -94,5 +98,16 @@ export async function issueInvoice(tx: TTransaction, orderId: string, now = new 
       vatMinor: line.vatMinor,
     })),
   );
-  return { ...invoice!, created: true };
+  const mailFacts: TInvoiceMailFacts = {
+    ...invoice,
+    kind: 'invoice',
+    customerUserId: order.customerUserId,
+    buyerName: order.billingName,
+    buyerEmail: order.billingEmail,
+    currency: order.currency,
+    grossTotalMinor: order.grossTotalMinor,
+    dueDate,
+    creditedNumber: null,
+  };
+  return { ...invoice, created: true, mailFacts };
 }

@@ -23,10 +23,24 @@ export const dayAsDate = (day: string) => new Date(`${day}T00:00:00Z`);
  *
  *   await db.transaction(async (tx) => {
  *     const issued = await issueInvoice(tx, orderId);
- *     if (issued.created) await queueInvoiceMail(tx, issued.id);
+ *     if (issued.mailFacts) await queueInvoiceMail(tx, issued.mailFacts);
  *   });
  */
-export async function queueInvoiceMail(tx: TTransaction, invoiceId: string): Promise<{ outboxId: string }> {
+/** What the mail says of an invoice or credit note: the issuer has it at hand, others read it by id. */
+export type TInvoiceMailFacts = {
+  id: string;
+  kind: 'invoice' | 'credit_note';
+  number: string;
+  customerUserId: string;
+  buyerName: string;
+  buyerEmail: string;
+  currency: string;
+  grossTotalMinor: number;
+  dueDate: string | null;
+  creditedNumber: string | null;
+};
+
+async function invoiceMailFacts(tx: TTransaction, invoiceId: string): Promise<TInvoiceMailFacts> {
   const [invoice] = await tx
     .select({
       id: invoices.id,
@@ -43,6 +57,12 @@ export async function queueInvoiceMail(tx: TTransaction, invoiceId: string): Pro
     .from(invoices)
     .where(eq(invoices.id, invoiceId));
   if (!invoice) throw notFound('invoice');
+  return invoice;
+}
+
+export async function queueInvoiceMail(tx: TTransaction, invoiceOrId: string | TInvoiceMailFacts): Promise<{ outboxId: string }> {
+  // The issuing transaction passes the facts: it holds the counter row's lock, and a read here would hold it longer.
+  const invoice = typeof invoiceOrId === 'string' ? await invoiceMailFacts(tx, invoiceOrId) : invoiceOrId;
   const { outboxId } = await queueMail(tx, {
     template: 'invoice-issued',
     to: { address: invoice.buyerEmail, name: invoice.buyerName },

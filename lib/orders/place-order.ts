@@ -172,7 +172,7 @@ export async function placeOrder(
       // The two shared locks, last: the invoice counter row, then the audit chain.
       if (approved) {
         const issued = await issueInvoice(tx, order!.id, now);
-        if (issued.created) await queueInvoiceMail(tx, issued.id);
+        if (issued.mailFacts) await queueInvoiceMail(tx, issued.mailFacts);
       }
       await recordAuditEntry(tx, {
         actorKind: 'customer',
