@@ -12,6 +12,7 @@ import { registrationAttemptExisting } from './registration-attempt-existing';
 import { staffFactorsChanged } from './staff-factors-changed';
 import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
+import { downloadBundleReady } from './download-bundle-ready';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -49,6 +50,8 @@ export const emailTemplates = {
   // Invoices (lib/invoices): issued, and the daily overdue reminders.
   'invoice-issued': invoiceIssued,
   'invoice-reminder': invoiceReminder,
+  // The ZIP of an order's purchased files is ready (lib/downloads/build-bundle.ts).
+  'download-bundle-ready': downloadBundleReady,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -28,6 +28,7 @@ const MAIL_RETENTION_DAYS = retentionRules['mail-until-delivered'].days;
 export const ZMailDeliverPayload = z.strictObject({ outboxId: z.uuid() });
 export const ZMailPurgePayload = z.strictObject({});
 export const ZScheduledPayload = z.strictObject({});
+export const ZBuildBundlePayload = z.strictObject({ bundleId: z.uuid() });
 
 /** Options shared by the scheduled clean-up jobs: a few retries, kept a day. */
 const SCHEDULED_OPTIONS: TQueueOptions = {
@@ -104,6 +105,27 @@ export const queueDefinitions = {
   },
   'invoices.send-reminders': {
     description: 'Mails the buyer of each overdue invoice the reminder of the level it has reached, once per level (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
+  'downloads.build-bundle': {
+    description: "Renders the purchased files of one order into a ZIP for its buyer and mails them the link (sent when the buyer asks)",
+    payload: ZBuildBundlePayload,
+    options: {
+      // 4 tries in all, a minute, two and four apart; after the last the bundle is marked failed and
+      // the buyer sees "try again" in My Account (lib/downloads/build-bundle.ts).
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 10 * 60,
+      // Rendering a few dozen large files one at a time takes minutes at most.
+      expireInSeconds: 30 * 60,
+      retentionSeconds: DAY_SECONDS,
+      deleteAfterSeconds: 7 * DAY_SECONDS,
+    },
+  },
+  'downloads.remove-expired-bundles': {
+    description: 'Deletes ZIP bundles whose link has expired, with their files, and bundle files no row refers to (scheduled daily)',
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },

@@ -14,6 +14,8 @@ import { getBoss, stopBoss } from './boss';
 import { logLine } from '@/lib/log/log-line';
 import { removeExpiredShares } from '@/lib/lightboxes/remove-expired-shares';
 import { removeStaleGuestVisits } from '@/lib/visitors/remove-stale-guest-visits';
+import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
+import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -34,7 +36,8 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
- * access log; and the daily overdue-invoice reminders.
+ * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files (built on
+ * request, removed daily once expired).
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -139,6 +142,25 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return reminders;
   });
   await boss.schedule('invoices.send-reminders', '13 7 * * *', {}, { tz: 'UTC' });
+
+  // One bundle at a time per process: rendering is CPU-bound and holds one file in memory.
+  await boss.work('downloads.build-bundle', { ...polling, batchSize: 1, includeMetadata: true }, async ([job]) => {
+    if (!job) return;
+    const payload = queueDefinitions['downloads.build-bundle'].payload.safeParse(job.data);
+    if (!payload.success) {
+      logLine('error', 'downloads', `job ${job.id} has an invalid payload; dropped`);
+      return;
+    }
+    const outcome = await buildDownloadBundle(payload.data.bundleId, { isLastAttempt: job.retryCount >= job.retryLimit });
+    return { outcome };
+  });
+
+  await boss.work('downloads.remove-expired-bundles', polling, async () => {
+    const expired = await removeExpiredBundles();
+    if (expired.removed + expired.orphans > 0) logLine('info', 'downloads', `removed ${expired.removed} expired bundles and ${expired.orphans} bundle files no row refers to`);
+    return expired;
+  });
+  await boss.schedule('downloads.remove-expired-bundles', '5 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

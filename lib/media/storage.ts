@@ -1,22 +1,27 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { link, mkdir, readdir, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { storageEnv } from '@/lib/env';
 
 /**
- * Where media bytes live. Originals and derivatives sit in separate areas; every object is named by a
+ * Where media bytes live. Originals, derivatives and the ZIP bundles of purchased files (built by
+ * lib/downloads/build-bundle.ts) sit in separate areas; every object is named by a
  * random key (never by an image id or an uploaded file name), so a path is built only from values this
  * module checks: an area from a fixed list, a key of exactly 32 lowercase hex digits and an extension
  * from a fixed list. Nothing a visitor types can reach the disk.
  *
  * The local driver keeps files under MEDIA_DIR (outside public/), sharded by the key's first two digits:
- * originals/ab/<key>.jpg, derived/ab/<key>.webp. A later S3 driver implements the same type.
+ * originals/ab/<key>.jpg, derived/ab/<key>.webp, bundles/ab/<key>.zip. A later S3 driver implements the same type.
  */
 
-export const MEDIA_AREAS = ['originals', 'derived'] as const;
-export const MEDIA_EXTENSIONS = ['jpg', 'png', 'tif', 'webp'] as const;
+export const MEDIA_AREAS = ['originals', 'derived', 'bundles'] as const;
+/** The areas whose objects image_media rows refer to (swept by lib/media/sweep-orphan-media.ts). */
+export const IMAGE_AREAS = ['originals', 'derived'] as const satisfies readonly (typeof MEDIA_AREAS)[number][];
+export const MEDIA_EXTENSIONS = ['jpg', 'png', 'tif', 'webp', 'zip'] as const;
 
 export type TMediaArea = (typeof MEDIA_AREAS)[number];
 export type TMediaExtension = (typeof MEDIA_EXTENSIONS)[number];
@@ -26,6 +31,11 @@ export type TStoredObjectStream = { stream: ReadableStream<Uint8Array>; size: nu
 export type TMediaStorage = {
   /** Writes a new object; fails if the object already exists. */
   put(object: TMediaObject, bytes: Buffer): Promise<void>;
+  /**
+   * Writes a new object from a stream without holding it in memory; fails if the object already
+   * exists. Nothing is left behind when the stream fails. Returns the number of bytes written.
+   */
+  putStream(object: TMediaObject, source: Readable): Promise<number>;
   /** The object's bytes as a stream that opens the file on first read, or null when there is no such object. */
   read(object: TMediaObject): Promise<TStoredObjectStream | null>;
   /** Removes the object; removing one that does not exist is not an error. */
@@ -76,6 +86,20 @@ export function createLocalDiskStorage(rootDir: string): TMediaStorage {
       try {
         await writeFile(temporary, bytes, { flag: 'wx' });
         await link(temporary, target);
+      } finally {
+        await rm(temporary, { force: true });
+      }
+    },
+
+    async putStream(object, source) {
+      const target = absolute(object);
+      await mkdir(path.dirname(target), { recursive: true });
+      const temporary = `${target}.${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`;
+      try {
+        const file = createWriteStream(temporary, { flags: 'wx' });
+        await pipeline(source, file);
+        await link(temporary, target);
+        return file.bytesWritten;
       } finally {
         await rm(temporary, { force: true });
       }

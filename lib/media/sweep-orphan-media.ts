@@ -2,7 +2,7 @@ import 'server-only';
 import { inArray, or } from 'drizzle-orm';
 import { imageMedia } from '@/db/schema';
 import { db } from '@/lib/db/client';
-import { MEDIA_AREAS, mediaStorage, type TListedObject, type TMediaStorage } from './storage';
+import { IMAGE_AREAS, mediaStorage, type TListedObject, type TMediaStorage } from './storage';
 
 /** Older than this, a file no row refers to cannot belong to an ingest still under way. */
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -17,7 +17,7 @@ export async function sweepOrphanMedia(options: { storage?: TMediaStorage; now?:
   const storage = options.storage ?? mediaStorage();
   const cutoff = new Date((options.now ?? new Date()).getTime() - ORPHAN_GRACE_MS);
   let removed = 0;
-  for (const area of MEDIA_AREAS) {
+  for (const area of IMAGE_AREAS) {
     let batch: TListedObject[] = [];
     for await (const listed of storage.list(area)) {
       if (listed.writtenAt >= cutoff) continue;

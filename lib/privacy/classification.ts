@@ -48,6 +48,10 @@ export const retentionRules = {
   'licence-proof': { days: null, description: 'Lightboxes, carts and download records: as long as the account exists' },
   'tax-record': { days: 3650, description: 'Orders, invoices, credit notes and payments: 10 years after issue (tax and accounting law), never changed' },
   'not-applicable': { days: null, description: 'Holds no personal data' },
+  'download-bundle': {
+    days: null,
+    description: "A ZIP of an order's files and its record: until its link expires (downloads.bundleDays after it is ready, 7 days by default), then removed with its file by a daily job",
+  },
 } as const;
 
 export type TDataCategory = keyof typeof dataCategories;

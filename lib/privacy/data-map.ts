@@ -540,7 +540,7 @@ export const personalDataMap = {
   },
 
   licence_downloads: {
-    purpose: 'Every download of a purchased file (proof of delivery)',
+    purpose: "Every download of a purchased file, alone (kind 'file') or in an order's ZIP (kind 'bundle', one row per file in it) (proof of delivery)",
     subjectColumn: 'customer_user_id',
     columns: {
       id: plain(),
@@ -558,7 +558,7 @@ export const personalDataMap = {
     subjectColumn: 'customer_user_id',
     columns: {
       id: plain(),
-      customer_user_id: personal({ category: 'behaviour', purpose: 'Whose bundle this is', legalBasis: 'contract', retention: 'licence-proof', erasure: 'delete' }),
+      customer_user_id: personal({ category: 'behaviour', purpose: 'Whose bundle this is', legalBasis: 'contract', retention: 'download-bundle', erasure: 'delete' }),
       order_id: plain(),
       status: plain(),
       storage_key: plain('Random storage key; never leaves the server'),
@@ -589,4 +589,6 @@ export const jobPayloadMap = {
   'visitors.remove-stale': {},
   'media.rerender-derivatives': {},
   'invoices.send-reminders': {},
+  'downloads.build-bundle': { bundleId: plain('download_bundles.id; the worker reads the buyer and the order from the row') },
+  'downloads.remove-expired-bundles': {},
 } as const;

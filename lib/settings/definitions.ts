@@ -67,6 +67,8 @@ export const settingDefinitions = {
   'shares.expiryDays': { schema: z.number().int().min(1).max(365), default: 30 },
   /** How long a signed link to a purchased file works. */
   'downloads.linkMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 15 },
+  /** How long a ZIP of an order's files (and its link) lasts once it is ready; then the daily job removes it. */
+  'downloads.bundleDays': { schema: z.number().int().min(1).max(30), default: 7 },
   /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
   'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 

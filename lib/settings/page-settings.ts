@@ -15,6 +15,7 @@ export const SITE_SETTING_KEYS = [
   'shares.expiryDays',
   'downloads.linkMinutes',
   'media.cleanThumbnails',
+  'downloads.bundleDays',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

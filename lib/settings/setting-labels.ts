@@ -29,6 +29,7 @@ export const settingLabels: Record<TSettingKey, string> = {
   'invoices.paymentTermDays': 'Invoice payment term (days)',
   'shares.expiryDays': 'Share links last (days)',
   'downloads.linkMinutes': 'Download links last (minutes)',
+  'downloads.bundleDays': 'ZIP downloads last (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

@@ -3,22 +3,40 @@ import Link from 'next/link';
 import { linkClass } from '@/app/_components/link-class';
 import { requireUser } from '@/lib/auth/guards';
 import { downloadLinkFor } from '@/lib/downloads/download-link';
+import { BUNDLE_PATH } from '@/lib/downloads/bundle-object';
 import { listDownloadableLines, type TDownloadableLine } from '@/lib/downloads/downloadable-lines';
+import { listDownloadBundles, type TBundleState } from '@/lib/downloads/list-bundles';
 import { formatCount } from '@/lib/format/number';
 import { getSetting } from '@/lib/settings/get-setting';
 import { thumbnailUrl } from '@/lib/media/urls';
+import { formatDateTime } from '../_components/format';
 import { PageHeader } from '../_components/page-header';
 import { Timestamp } from '../_components/timestamp';
+import { BundlePanel, type TBundleView } from './bundle-panel';
 
 export const metadata: Metadata = { title: 'Downloads' };
 
 const TIER_NAMES: Record<TDownloadableLine['tier'], string> = { S: 'Small', M: 'Medium', L: 'Large', XL: 'Extra large' };
 
+const megabytes = new Intl.NumberFormat('en-IE', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+
+function bundleView(bundle: TBundleState | undefined): TBundleView {
+  if (!bundle) return { status: 'none' };
+  if (bundle.status !== 'ready') return { status: bundle.status };
+  return {
+    status: 'ready',
+    href: `${BUNDLE_PATH}/${bundle.bundleId}`,
+    size: megabytes.format(Math.max(0.1, (bundle.bytes ?? 0) / 1_000_000)),
+    expiresAt: formatDateTime(bundle.expiresAt),
+    expiresAtIso: bundle.expiresAt.toISOString(),
+  };
+}
+
 type TOrderGroup = { orderId: string; orderNumber: number; submittedAt: Date; lines: Array<TDownloadableLine & { href: string }> };
 
 export default async function DownloadsPage() {
   const actor = await requireUser('/account/downloads');
-  const [lines, linkMinutes] = await Promise.all([listDownloadableLines(actor.userId), getSetting('downloads.linkMinutes')]);
+  const [lines, linkMinutes, bundles] = await Promise.all([listDownloadableLines(actor.userId), getSetting('downloads.linkMinutes'), listDownloadBundles(actor.userId)]);
   // Links are signed when the page is drawn, for this customer only, and work for linkMinutes.
   const signed = await Promise.all(lines.map(async (line) => ({ ...line, href: await downloadLinkFor(actor.userId, line.orderLineId) })));
   const groups: TOrderGroup[] = [];
@@ -35,7 +53,7 @@ export default async function DownloadsPage() {
           The images you have licensed, at the size you bought, without watermark and with the licence and your order
           number written into the file. Files become available once an order is paid. Each download button works for{' '}
           {linkMinutes === 1 ? 'one minute' : `${linkMinutes} minutes`} and only while you are signed in; reload this page for
-          fresh ones.
+          fresh ones. For an order of several files you can ask for one ZIP of them all: we prepare it and e-mail you a link.
         </p>
       </PageHeader>
 
@@ -57,6 +75,9 @@ export default async function DownloadsPage() {
                 Ordered <Timestamp value={group.submittedAt} />
               </p>
             </div>
+            {group.lines.length >= 2 ? (
+              <BundlePanel orderId={group.orderId} orderNumber={group.orderNumber} fileCount={group.lines.length} bundle={bundleView(bundles.get(group.orderId))} />
+            ) : null}
             <ul className="mt-3 divide-y divide-neutral-200 rounded-lg border border-neutral-200">
               {group.lines.map((line) => (
                 <li key={line.orderLineId} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:gap-5">

@@ -19,7 +19,7 @@ import { staffActorFor } from '../../helpers/staff-actor';
 
 afterAll(closeDatabase);
 
-const KEYS = ['seller.details', 'vat.underOssThreshold', 'invoices.paymentTermDays', 'shares.expiryDays', 'downloads.linkMinutes'];
+const KEYS = ['seller.details', 'vat.underOssThreshold', 'invoices.paymentTermDays', 'shares.expiryDays', 'downloads.linkMinutes', 'downloads.bundleDays'];
 
 async function resetCommerceSettings() {
   for (const key of KEYS) await db.delete(siteSettings).where(eq(siteSettings.key, key));
@@ -52,7 +52,7 @@ describe('commerce settings', () => {
       const { changed } = await changeSettings(
         admin,
         settingsFromForm(
-          { ...sellerForm(' nl 8000.00006 b01 '), 'vat.underOssThreshold': 'true', 'invoices.paymentTermDays': '30', 'shares.expiryDays': '14', 'downloads.linkMinutes': '60' },
+          { ...sellerForm(' nl 8000.00006 b01 '), 'vat.underOssThreshold': 'true', 'invoices.paymentTermDays': '30', 'shares.expiryDays': '14', 'downloads.linkMinutes': '60', 'downloads.bundleDays': '3' },
           SITE_SETTING_KEYS,
         ),
       );
@@ -62,6 +62,7 @@ describe('commerce settings', () => {
       expect(await getSetting('invoices.paymentTermDays')).toBe(30);
       expect(await getSetting('shares.expiryDays')).toBe(14);
       expect(await getSetting('downloads.linkMinutes')).toBe(60);
+      expect(await getSetting('downloads.bundleDays')).toBe(3);
       await changeSettings(admin, settingsFromForm({ 'vat.underOssThreshold': 'false', 'seller.details.vatNumber': '', 'seller.details.name': 'Pictures B.V.', 'seller.details.countryCode': 'NL' }, SITE_SETTING_KEYS));
       expect(await getSetting('vat.underOssThreshold')).toBe(false);
       expect((await getSetting('seller.details')).vatNumber).toBe('');
@@ -77,13 +78,14 @@ describe('commerce settings', () => {
     const foreign = await refusal(changeSettings(admin, settingsFromForm(sellerForm('NL800000006B01', 'DE'), SITE_SETTING_KEYS)));
     expect(foreign.fieldErrors).toEqual({ 'seller.details.vatNumber': "This VAT number belongs to NL, not to the seller's country DE." });
     const ranges = await refusal(
-      changeSettings(admin, settingsFromForm({ 'vat.underOssThreshold': 'maybe', 'invoices.paymentTermDays': '121', 'shares.expiryDays': 'ten', 'downloads.linkMinutes': '0' }, SITE_SETTING_KEYS)),
+      changeSettings(admin, settingsFromForm({ 'vat.underOssThreshold': 'maybe', 'invoices.paymentTermDays': '121', 'shares.expiryDays': 'ten', 'downloads.linkMinutes': '0', 'downloads.bundleDays': '31' }, SITE_SETTING_KEYS)),
     );
     expect(ranges.fieldErrors).toEqual({
       'vat.underOssThreshold': 'Enter a value.',
       'invoices.paymentTermDays': 'Enter 120 or less.',
       'shares.expiryDays': 'Enter a number.',
       'downloads.linkMinutes': 'Enter 1 or more.',
+      'downloads.bundleDays': 'Enter 30 or less.',
     });
     expect(await db.select().from(siteSettings).where(eq(siteSettings.key, 'seller.details'))).toEqual([]);
   });

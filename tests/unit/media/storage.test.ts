@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createLocalDiskStorage,
@@ -122,6 +123,23 @@ describe('local disk storage', () => {
     await storage.put(object, bytes);
     const stored = await storage.read(object);
     expect((await readAll(stored!.stream)).equals(bytes)).toBe(true);
+    await storage.delete(object);
+  });
+
+  it('writes a bundle from a stream, never over an existing one, and leaves nothing behind when the stream fails', async () => {
+    const object: TMediaObject = { area: 'bundles', key: createStorageKey(), extension: 'zip' };
+    const chunks = Array.from({ length: 50 }, (_, index) => Buffer.alloc(10_000, index));
+    expect(await storage.putStream(object, Readable.from(chunks))).toBe(500_000);
+    expect(await readFile(path.join(root, 'bundles', object.key.slice(0, 2), `${object.key}.zip`))).toEqual(Buffer.concat(chunks));
+    await expect(storage.putStream(object, Readable.from([Buffer.from('second')]))).rejects.toThrow();
+
+    const broken: TMediaObject = { area: 'bundles', key: createStorageKey(), extension: 'zip' };
+    async function* failing() {
+      yield Buffer.from('PK half an archive');
+      throw new Error('render failed');
+    }
+    await expect(storage.putStream(broken, Readable.from(failing()))).rejects.toThrow('render failed');
+    expect(await listFiles(root)).toEqual([path.join('bundles', object.key.slice(0, 2), `${object.key}.zip`)]);
     await storage.delete(object);
   });
 });
