@@ -138,6 +138,11 @@ async function main() {
   } else {
     log(`reusing ${ROWS.toLocaleString('en')} images in stockroom_bench`);
   }
+  // Placeholder media have no files: mark them as rendered under the current watermark settings, or
+  // the server's worker would start re-rendering a million derivatives while the bench measures.
+  const { currentDerivativeSettings, derivativeStyle } = await import('@/lib/media/derivative-style');
+  const marked = await pool.query('update image_media set derived_style = $1 where derived_style is distinct from $1', [derivativeStyle(await currentDerivativeSettings())]);
+  if ((marked.rowCount ?? 0) > 0) await pool.query('vacuum analyze image_media');
 
   // The statements searchImages issues, captured through a drizzle logger on a separate connection.
   const { searchImages } = await import('@/lib/catalog/search-images');
