@@ -7,10 +7,10 @@
  * comes from 127.0.0.1), so only two tests register through the form; the others seed an active
  * customer straight into the database.
  */
-import { randomBytes } from 'node:crypto';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import bcrypt from 'bcrypt';
 import pg from 'pg';
+import { uniqueEmail } from './customers';
 import { ACTIVATION_SUBJECT, linkIn, mailsTo, RESET_SUBJECT, waitForMail } from './mailbox';
 import { e2eState } from './state';
 
@@ -20,8 +20,6 @@ const SIGNED_IN_ELSEWHERE = 'You were signed out because your account signed in 
 /** Where a sign-in lands by default (My Account, which may add a sub-path or query of its own). */
 const MY_ACCOUNT = /\/account(?:[/?#]|$)/;
 const SESSION_COOKIE = 'stockroom.session'; // plain HTTP here; `__Host-stockroom.session` over HTTPS
-
-const uniqueEmail = (label: string) => `e2e-${label}-${randomBytes(4).toString('hex')}@example.test`;
 
 /** An active customer written straight into the database (what registration + activation leave behind). */
 async function seedActiveCustomer(label: string, password = PASSWORD) {

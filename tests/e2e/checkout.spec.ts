@@ -4,37 +4,13 @@
  * the review, the licence terms and a payment method, and finds the order awaiting approval in My
  * Account. A double-clicked "Place order" makes one order.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { createCustomer, signIn, withDb, type TCustomer } from './customers';
-import { e2eState } from './state';
+import { addLighthouseToCart, cartLink, fillBilling } from './storefront';
 
 const ordersOf = (userId: string) =>
   withDb(async (client) => (await client.query<{ id: string; number: string; status: string; gross_total_minor: number }>('select id, number, status, gross_total_minor from orders where customer_user_id = $1', [userId])).rows);
-
-const cartLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Cart/ });
-
-/** Puts size M (the original size of the 1600 px lighthouse picture) in the cart from the image page. */
-async function addLighthouseToCart(page: Page) {
-  await page.goto(`/images/${e2eState().lighthouseImageId}`);
-  // A marker on the window survives only if the page is not reloaded.
-  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
-  await page.getByRole('radio', { name: /^M, [\d,]+ × [\d,]+ px \(original size\)/ }).check();
-  await page.getByRole('button', { name: 'Add to cart' }).click();
-  await expect(page.getByRole('region', { name: 'Royalty-free sizes' }).getByRole('status')).toContainText('Added to your cart.');
-  await expect(cartLink(page)).toHaveText(/Cart\s*1/);
-  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
-}
-
-async function fillBilling(page: Page) {
-  await page.getByLabel('Full name').fill('Maeve Byrne');
-  await page.getByLabel(/^Address line 1/).fill('Prinsengracht 2');
-  await page.getByLabel('Postal code').fill('1015 AB');
-  await page.getByLabel('Town or city').fill('Amsterdam');
-  await page.getByLabel('Country').selectOption('NL');
-  await page.getByRole('button', { name: 'Show VAT and totals' }).click();
-  await expect(page.getByRole('table', { name: /Licences with net amount/ })).toBeVisible();
-}
 
 test.describe('cart and checkout', () => {
   let customer: TCustomer;

@@ -3,11 +3,12 @@
  * hash of cost 4: the app checks with bcrypt.compare, which reads the cost from the hash), then
  * signed in through the real /login page, so every test runs on a session the app itself issued.
  */
-import { createHash, randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
 import bcrypt from 'bcrypt';
 import pg from 'pg';
 import { settingDefinitions } from '../../lib/settings/definitions';
+import { ACTIVATION_SUBJECT, linkIn, waitForMail } from './mailbox';
 import { e2eState } from './state';
 
 export type TCustomer = { id: string; email: string; password: string; fullName: string };
@@ -21,6 +22,9 @@ export async function withDb<T>(work: (client: pg.Client) => Promise<T>): Promis
     await client.end();
   }
 }
+
+/** An address no other test uses, so a test finds its own mail in the shared mailbox. */
+export const uniqueEmail = (label: string) => `e2e-${label}-${randomBytes(4).toString('hex')}@example.test`;
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -53,4 +57,21 @@ export async function signIn(page: Page, customer: Pick<TCustomer, 'email' | 'pa
   await page.getByLabel('Password', { exact: true }).fill(customer.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL((url) => url.pathname === next);
+}
+
+/**
+ * Registers through the form the page is on (/register), then activates the account from the mailed
+ * link. Registrations are throttled per IP (10 an hour, every browser request here comes from
+ * 127.0.0.1), so only the journeys that are about registering go through it.
+ */
+export async function registerAndActivate(page: Page, values: { fullName: string; email: string; password: string }) {
+  await page.getByLabel('Full name', { exact: true }).fill(values.fullName);
+  await page.getByLabel('E-mail address', { exact: true }).fill(values.email);
+  await page.getByLabel('Password', { exact: true }).fill(values.password);
+  await page.getByRole('radio', { name: 'I am 16 years or older.' }).check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/register\/check-email$/);
+  await page.goto(linkIn(await waitForMail({ to: values.email, subject: ACTIVATION_SUBJECT }), 'activate'));
+  await page.getByRole('button', { name: 'Activate my account' }).click();
+  await expect(page.getByText('Your account is active.')).toBeVisible();
 }

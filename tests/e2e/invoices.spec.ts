@@ -4,14 +4,12 @@
  * another customer's invoice and a guest get nothing. A sales member opens the list, the overdue
  * list and an invoice, and exports the CSV. Invoices are seeded by tests/e2e/seed-e2e-invoices.ts.
  */
-import { expect, test, type APIResponse } from '@playwright/test';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { signIn } from './customers';
+import { pdfText } from './pdf';
 import { createStaff, firstSignIn } from './staff-helpers';
 import { e2eState } from './state';
-
-const pdfText = async (response: APIResponse) => (await extractText(await getDocumentProxy(new Uint8Array(await response.body())), { mergePages: true })).text;
 
 test.describe('invoices', () => {
   test('the buyer finds their invoices in My Account, opens one and its PDF', async ({ page }) => {

@@ -8,19 +8,15 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { createCustomer, signIn, withDb } from './customers';
-import { ACTIVATION_SUBJECT, linkIn, waitForMail } from './mailbox';
+import { createCustomer, registerAndActivate, signIn, uniqueEmail, withDb } from './customers';
+import { linkIn, waitForMail } from './mailbox';
 import { e2eState } from './state';
+import { documentKept, markDocument } from './storefront';
 
 const PASSWORD = 'Heron-Lantern-Quay-84';
 const XSS = '<img src=x onerror="window.__xss=1">';
-const uniqueEmail = (label: string) => `e2e-${label}-${randomBytes(4).toString('hex')}@example.test`;
 const cardButtons = (page: Page) => page.getByRole('button', { name: /^Keep “.+” in my lightbox$/ });
 const statusOf = (page: Page) => page.getByRole('main').getByRole('status');
-
-/** A marker that survives only as long as the document: a full page load loses it. */
-const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __kept: number }).__kept = 1));
-const documentKept = (page: Page) => page.evaluate(() => (window as unknown as { __kept?: number }).__kept === 1);
 
 test.describe('lightboxes', () => {
   // Long journeys with an axe pass per page and two mails from the worker (it polls every 2 s) on two shared cores.
@@ -71,15 +67,7 @@ test.describe('lightboxes', () => {
     // Register through the form, activate from the mail, sign in.
     const email = uniqueEmail('lightbox');
     await page.getByRole('main').getByRole('link', { name: 'Register' }).click();
-    await page.getByLabel('Full name', { exact: true }).fill('Niamh Kearney');
-    await page.getByLabel('E-mail address', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('radio', { name: 'I am 16 years or older.' }).check();
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page).toHaveURL(/\/register\/check-email$/);
-    await page.goto(linkIn(await waitForMail({ to: email, subject: ACTIVATION_SUBJECT }), 'activate'));
-    await page.getByRole('button', { name: 'Activate my account' }).click();
-    await expect(page.getByText('Your account is active.')).toBeVisible();
+    await registerAndActivate(page, { fullName: 'Niamh Kearney', email, password: PASSWORD });
     await signIn(page, { email, password: PASSWORD }, '/account/lightboxes');
 
     await expect(page.getByRole('heading', { name: 'Lightboxes', level: 1 })).toBeVisible();
