@@ -16,7 +16,6 @@ import { addToCart } from '@/lib/cart/add-to-cart';
 import { createSession } from '@/lib/auth/sessions/create-session';
 import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { closeDatabase, db } from '@/lib/db/client';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { placeOrder } from '@/lib/orders/place-order';
 import { staffRoles } from '@/lib/staff/permissions';
 import { guestKeyFor, guestVisitorCookie } from '@/lib/visitors/guest-visitor';
@@ -25,16 +24,11 @@ import { createImage } from '../../helpers/catalog-factory';
 import { cartWithImage, checkoutForm } from '../../helpers/checkout-factory';
 import { setTestSeller } from '../../helpers/order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>(), ip: '198.51.100.64' };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: request.ip }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '198.51.100.64';
 
 afterAll(closeDatabase);
 beforeAll(() => setTestSeller());

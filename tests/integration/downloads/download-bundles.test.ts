@@ -23,7 +23,6 @@ import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { ORPHAN_BUNDLE_GRACE_MS, removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { requestDownloadBundle } from '@/lib/downloads/request-bundle';
 import { serverEnv, storageEnv } from '@/lib/env';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { getBoss } from '@/lib/jobs/boss';
 import { openEnvelope } from '@/lib/mail/envelope';
 import { ingestImage } from '@/lib/media/ingest-image';
@@ -33,16 +32,11 @@ import { drawPicture } from '@/tooling/demo/draw-picture';
 import { createCustomer, signIn, TEST_CLIENT } from '../../helpers/actor-factory';
 import { createPurchasedOrder, type TSqlClient } from '../../helpers/purchased-order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>(), ip: '203.0.113.88' };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: request.ip }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '203.0.113.88';
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const sqlClient = (db as unknown as { $client: TSqlClient }).$client;

@@ -16,7 +16,6 @@ import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-c
 import { closeDatabase, db } from '@/lib/db/client';
 import { downloadLinkFor } from '@/lib/downloads/download-link';
 import { listDownloadableLines } from '@/lib/downloads/downloadable-lines';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { ingestImage } from '@/lib/media/ingest-image';
 import { readOriginalBytes } from '@/lib/media/read-original';
 import { staffRoles } from '@/lib/staff/permissions';
@@ -24,16 +23,11 @@ import { drawPicture } from '@/tooling/demo/draw-picture';
 import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { createPurchasedOrder, setCustomerTerms, type TSqlClient } from '../../helpers/purchased-order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>(), ip: '203.0.113.77' };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: request.ip }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '203.0.113.77';
 
 /** drizzle's own pool (the same connections the code under test uses); its type does not name it. */
 const sqlClient = (db as unknown as { $client: TSqlClient }).$client;

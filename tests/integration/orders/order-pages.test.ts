@@ -18,7 +18,6 @@ import { loadSession } from '@/lib/auth/sessions/load-session';
 import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { encodePurposeGrant, purposeGrantCookie } from '@/lib/customers/purpose-grant';
 import { closeDatabase, db } from '@/lib/db/client';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { approveOrder } from '@/lib/orders/approve-order';
 import type { TStaffRole } from '@/lib/staff/permissions';
 import type { TStaffActor } from '@/lib/staff/require-staff';
@@ -26,16 +25,11 @@ import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { createOrder, setTestSeller } from '../../helpers/order-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>(), ip: '198.51.100.65' };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: request.ip }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '198.51.100.65';
 
 afterAll(closeDatabase);
 beforeAll(() => setTestSeller());

@@ -9,21 +9,15 @@ import { accessLog, ipBlocks, staffAllowlist, users } from '@/db/schema';
 import { createSession } from '@/lib/auth/sessions/create-session';
 import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { closeDatabase, db } from '@/lib/db/client';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { permissions, rolePermissions, staffRoles, type TPermission } from '@/lib/staff/permissions';
 import { checkStaffAccess } from '@/lib/staff/require-staff';
 import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>(), ip: '198.51.100.77' };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: request.ip }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '198.51.100.77';
 
 afterAll(closeDatabase);
 beforeEach(() => {

@@ -13,20 +13,14 @@ import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { createSession } from '@/lib/auth/sessions/create-session';
 import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { closeDatabase, db } from '@/lib/db/client';
-import { PEER_HEADER } from '@/lib/http/security-headers';
 import { roleHasPermission, staffRoles, type TPermission } from '@/lib/staff/permissions';
 import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { fakeRequest } from '../../helpers/fake-next-headers';
 
-const request = { cookies: new Map<string, string>() };
-vi.mock('next/headers', () => ({
-  cookies: async () => ({
-    get: (name: string) => (request.cookies.has(name) ? { name, value: request.cookies.get(name) } : undefined),
-    set: (name: string, value: string) => request.cookies.set(name, value),
-    delete: (name: string) => request.cookies.delete(name),
-  }),
-  headers: async () => new Headers({ [PEER_HEADER]: '198.51.100.91' }),
-}));
+vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+const request = fakeRequest;
+request.ip = '198.51.100.91';
 
 afterAll(closeDatabase);
 beforeEach(() => request.cookies.clear());

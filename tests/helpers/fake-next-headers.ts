@@ -1,0 +1,21 @@
+/**
+ * next/headers for integration tests that render pages, call route handlers or run actions outside
+ * a real request: one request whose cookies and client address the test sets. In a test file:
+ *
+ *   vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
+ *   import { fakeRequest as request } from '../../helpers/fake-next-headers';
+ *   request.ip = '203.0.113.7'; request.cookies.set('stockroom.session', token);
+ *
+ * Each test file gets its own module instance, so the state does not leak between files.
+ */
+import { PEER_HEADER } from '@/lib/http/security-headers';
+
+export const fakeRequest = { cookies: new Map<string, string>(), ip: '198.51.100.64' };
+
+export const cookies = async () => ({
+  get: (name: string) => (fakeRequest.cookies.has(name) ? { name, value: fakeRequest.cookies.get(name) } : undefined),
+  set: (name: string, value: string) => fakeRequest.cookies.set(name, value),
+  delete: (name: string) => fakeRequest.cookies.delete(name),
+});
+
+export const headers = async () => new Headers({ [PEER_HEADER]: fakeRequest.ip });
