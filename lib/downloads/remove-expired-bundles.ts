@@ -2,7 +2,8 @@ import 'server-only';
 import { and, inArray, lte } from 'drizzle-orm';
 import { downloadBundles } from '@/db/schema';
 import { db } from '@/lib/db/client';
-import { mediaStorage, type TListedObject, type TMediaStorage } from '@/lib/media/storage';
+import { removeUnreferencedObjects } from '@/lib/media/remove-unreferenced-objects';
+import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
 import { bundleObject } from './bundle-object';
 
 /** Older than this, a ZIP no row refers to cannot belong to a bundle job still under way. */
@@ -29,32 +30,11 @@ export async function removeExpiredBundles(options: { storage?: TMediaStorage; n
   }
 
   const cutoff = new Date(now.getTime() - ORPHAN_BUNDLE_GRACE_MS);
-  let orphans = 0;
-  let batch: TListedObject[] = [];
-  for await (const listed of storage.list('bundles')) {
-    if (listed.writtenAt >= cutoff) continue;
-    batch.push(listed);
-    if (batch.length === KEYS_PER_QUERY) {
-      orphans += await removeUnreferenced(storage, batch);
-      batch = [];
-    }
-  }
-  orphans += await removeUnreferenced(storage, batch);
+  const orphans = await removeUnreferencedObjects(storage, 'bundles', cutoff, referencedBundleKeys);
   return { removed, orphans };
 }
 
-async function removeUnreferenced(storage: TMediaStorage, batch: TListedObject[]): Promise<number> {
-  if (batch.length === 0) return 0;
-  const rows = await db
-    .select({ storageKey: downloadBundles.storageKey })
-    .from(downloadBundles)
-    .where(inArray(downloadBundles.storageKey, batch.map(({ object }) => object.key)));
-  const referenced = new Set(rows.map((row) => row.storageKey));
-  let removed = 0;
-  for (const { object } of batch) {
-    if (referenced.has(object.key)) continue;
-    await storage.delete(object);
-    removed++;
-  }
-  return removed;
+async function referencedBundleKeys(keys: string[]): Promise<Set<string | null>> {
+  const rows = await db.select({ storageKey: downloadBundles.storageKey }).from(downloadBundles).where(inArray(downloadBundles.storageKey, keys));
+  return new Set(rows.map((row) => row.storageKey));
 }

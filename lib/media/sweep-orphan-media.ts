@@ -2,11 +2,11 @@ import 'server-only';
 import { inArray, or } from 'drizzle-orm';
 import { imageMedia } from '@/db/schema';
 import { db } from '@/lib/db/client';
-import { IMAGE_AREAS, mediaStorage, type TListedObject, type TMediaStorage } from './storage';
+import { removeUnreferencedObjects } from './remove-unreferenced-objects';
+import { IMAGE_AREAS, mediaStorage, type TMediaStorage } from './storage';
 
 /** Older than this, a file no row refers to cannot belong to an ingest still under way. */
 export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
-const KEYS_PER_QUERY = 500;
 
 /**
  * Ingest writes files before its transaction and deletes them when it fails; only a process that dies
@@ -17,35 +17,15 @@ export async function sweepOrphanMedia(options: { storage?: TMediaStorage; now?:
   const storage = options.storage ?? mediaStorage();
   const cutoff = new Date((options.now ?? new Date()).getTime() - ORPHAN_GRACE_MS);
   let removed = 0;
-  for (const area of IMAGE_AREAS) {
-    let batch: TListedObject[] = [];
-    for await (const listed of storage.list(area)) {
-      if (listed.writtenAt >= cutoff) continue;
-      batch.push(listed);
-      if (batch.length === KEYS_PER_QUERY) {
-        removed += await removeUnreferenced(storage, batch);
-        batch = [];
-      }
-    }
-    removed += await removeUnreferenced(storage, batch);
-  }
+  for (const area of IMAGE_AREAS) removed += await removeUnreferencedObjects(storage, area, cutoff, referencedMediaKeys);
   const interrupted = await storage.removeInterruptedWrites(cutoff);
   return { removed, interrupted };
 }
 
-async function removeUnreferenced(storage: TMediaStorage, batch: TListedObject[]): Promise<number> {
-  if (batch.length === 0) return 0;
-  const keys = batch.map(({ object }) => object.key);
+async function referencedMediaKeys(keys: string[]): Promise<Set<string | null>> {
   const rows = await db
     .select({ originalKey: imageMedia.originalKey, thumbKey: imageMedia.thumbKey, previewKey: imageMedia.previewKey })
     .from(imageMedia)
     .where(or(inArray(imageMedia.originalKey, keys), inArray(imageMedia.thumbKey, keys), inArray(imageMedia.previewKey, keys)));
-  const referenced = new Set(rows.flatMap((row) => [row.originalKey, row.thumbKey, row.previewKey]));
-  let removed = 0;
-  for (const { object } of batch) {
-    if (referenced.has(object.key)) continue;
-    await storage.delete(object);
-    removed++;
-  }
-  return removed;
+  return new Set(rows.flatMap((row) => [row.originalKey, row.thumbKey, row.previewKey]));
 }

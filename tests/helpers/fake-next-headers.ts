@@ -8,7 +8,11 @@
  *
  * Each test file gets its own module instance, so the state does not leak between files.
  */
+import { createSession } from '@/lib/auth/sessions/create-session';
+import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
+import { db } from '@/lib/db/client';
 import { PEER_HEADER } from '@/lib/http/security-headers';
+import { TEST_CLIENT } from './actor-factory';
 
 export const fakeRequest = { cookies: new Map<string, string>(), ip: '198.51.100.64' };
 
@@ -19,3 +23,11 @@ export const cookies = async () => ({
 });
 
 export const headers = async () => new Headers({ [PEER_HEADER]: fakeRequest.ip });
+
+/** Opens a session for the account and puts its cookie, alone, on the fake request; returns the session token. */
+export async function signInFakeRequest(userId: string, kind: 'customer' | 'staff' = 'customer'): Promise<string> {
+  const { token } = await createSession(db, { userId, remember: false, client: TEST_CLIENT, kind });
+  fakeRequest.cookies.clear();
+  fakeRequest.cookies.set(sessionCookie().name, await encodeSessionToken(token, new Date(Date.now() + 3_600_000)));
+  return token;
+}

@@ -15,8 +15,6 @@ import { requestBundleAction } from '@/app/account/downloads/actions';
 import { GET as downloadBundle } from '@/app/account/downloads/bundle/[id]/route';
 import { downloadBundles, licenceDownloads, mailOutbox } from '@/db/schema';
 import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
-import { createSession } from '@/lib/auth/sessions/create-session';
-import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { closeDatabase, db } from '@/lib/db/client';
 import { bundleObject } from '@/lib/downloads/bundle-object';
 import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
@@ -29,10 +27,10 @@ import { ingestImage } from '@/lib/media/ingest-image';
 import { createStorageKey, mediaStorage, storageObjectPath } from '@/lib/media/storage';
 import { staffRoles } from '@/lib/staff/permissions';
 import { drawPicture } from '@/tooling/demo/draw-picture';
-import { createCustomer, signIn, TEST_CLIENT } from '../../helpers/actor-factory';
+import { createCustomer, signIn } from '../../helpers/actor-factory';
 import { createPurchasedOrder, type TSqlClient } from '../../helpers/purchased-order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
-import { fakeRequest } from '../../helpers/fake-next-headers';
+import { fakeRequest, signInFakeRequest } from '../../helpers/fake-next-headers';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 const request = fakeRequest;
@@ -45,11 +43,7 @@ const DAY = 86_400_000;
 afterAll(closeDatabase);
 beforeEach(() => request.cookies.clear());
 
-async function signInAs(userId: string, kind: 'customer' | 'staff' = 'customer') {
-  const { token } = await createSession(db, { userId, remember: false, client: TEST_CLIENT, kind });
-  request.cookies.clear();
-  request.cookies.set(sessionCookie().name, await encodeSessionToken(token, new Date(Date.now() + 3_600_000)));
-}
+const signInAs = signInFakeRequest;
 
 const fetchBundle = (id: string) => downloadBundle(new Request(`http://stockroom.test/account/downloads/bundle/${id}`), { params: Promise.resolve({ id }) });
 

@@ -11,8 +11,6 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as download } from '@/app/account/downloads/file/route';
 import { imageMedia, licenceDownloads } from '@/db/schema';
-import { createSession } from '@/lib/auth/sessions/create-session';
-import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-cookie';
 import { closeDatabase, db } from '@/lib/db/client';
 import { downloadLinkFor } from '@/lib/downloads/download-link';
 import { listDownloadableLines } from '@/lib/downloads/downloadable-lines';
@@ -20,10 +18,10 @@ import { ingestImage } from '@/lib/media/ingest-image';
 import { readOriginalBytes } from '@/lib/media/read-original';
 import { staffRoles } from '@/lib/staff/permissions';
 import { drawPicture } from '@/tooling/demo/draw-picture';
-import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
+import { createCustomer } from '../../helpers/actor-factory';
 import { createPurchasedOrder, setCustomerTerms, type TSqlClient } from '../../helpers/purchased-order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
-import { fakeRequest } from '../../helpers/fake-next-headers';
+import { fakeRequest, signInFakeRequest } from '../../helpers/fake-next-headers';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 const request = fakeRequest;
@@ -35,11 +33,7 @@ const sqlClient = (db as unknown as { $client: TSqlClient }).$client;
 afterAll(closeDatabase);
 beforeEach(() => request.cookies.clear());
 
-async function signInAs(userId: string, kind: 'customer' | 'staff' = 'customer') {
-  const { token } = await createSession(db, { userId, remember: false, client: TEST_CLIENT, kind });
-  request.cookies.clear();
-  request.cookies.set(sessionCookie().name, await encodeSessionToken(token, new Date(Date.now() + 3_600_000)));
-}
+const signInAs = signInFakeRequest;
 
 const fetchLink = (link: string) => download(new Request(`http://stockroom.test${link}`));
 
