@@ -72,6 +72,10 @@ test.describe('My data', () => {
     await expect(table.getByRole('cell', { name: 'Stored, not shown' }).first()).toBeVisible();
     await expect(page.locator('body')).not.toContainText(passwordHash);
     await expectNoAxeViolations(page);
+    // On a phone the table scrolls inside its box; the page itself does not grow sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // Activity pages through all 60 searches (and the sign-in), never another customer's.
     await page.goto('/account/data/activity_events');

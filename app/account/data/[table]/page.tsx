@@ -13,6 +13,9 @@ export const metadata: Metadata = { title: 'My data' };
 
 type TProps = { params: Promise<{ table: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Ids, addresses and short values stay on one line; the table scrolls instead. Longer text wraps. */
+const SHORT_TEXT = 40;
+
 function Cell({ value }: { value: TShownValue }) {
   switch (value.kind) {
     case 'empty':
@@ -27,11 +30,19 @@ function Cell({ value }: { value: TShownValue }) {
     case 'stored':
       return <span className="text-neutral-700 italic">Stored, not shown</span>;
     case 'time':
-      return <Timestamp value={value.value} />;
+      return (
+        <span className="whitespace-nowrap">
+          <Timestamp value={value.value} />
+        </span>
+      );
     case 'date':
-      return <Timestamp value={value.value} dateOnly />;
+      return (
+        <span className="whitespace-nowrap">
+          <Timestamp value={value.value} dateOnly />
+        </span>
+      );
     case 'text':
-      return <>{value.text}</>;
+      return value.text.length <= SHORT_TEXT ? <span className="whitespace-nowrap">{value.text}</span> : <>{value.text}</>;
   }
 }
 
@@ -90,7 +101,8 @@ export default async function MyDataGroupPage({ params, searchParams }: TProps) 
       ) : (
         <div className="space-y-4">
           <Pager table={group.table} page={page} pageCount={pageCount} label="Pages (above the table)" />
-          <div className="overflow-x-auto rounded-lg border border-neutral-200" tabIndex={0} role="region" aria-labelledby="data-caption">
+          {/* Positioned, so the screen-reader texts in the cells (absolutely placed) scroll with the table instead of widening the page. */}
+          <div className="relative overflow-x-auto rounded-lg border border-neutral-200" tabIndex={0} role="region" aria-labelledby="data-caption">
             <table className="min-w-full text-left text-sm">
               <caption id="data-caption" className="sr-only">
                 {group.title}: your entries{pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}
