@@ -82,6 +82,8 @@ export type TTableEntry = {
    */
   subjectVia?: { column: string; parentTable: string; parentColumn: string };
   columns: Record<string, TColumnClassification>;
+  /** Plain columns whose values never leave the server (storage keys): My data says they are stored, never what they hold. */
+  valuesNotShown?: readonly string[];
 };
 
 export const plain = (note?: string): TPlainColumn => ({ personal: false, note });

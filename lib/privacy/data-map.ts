@@ -567,6 +567,7 @@ export const personalDataMap = {
       ready_at: plain(),
       expires_at: plain(),
     },
+    valuesNotShown: ['storage_key'],
   },
 } satisfies Record<string, TTableEntry>;
 

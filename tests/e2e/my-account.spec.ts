@@ -72,7 +72,7 @@ async function mailTo(address: string, subject: RegExp, timeoutMs = 15_000) {
 
 test.describe('My Account', () => {
   test('a guest opening any account page lands on the sign-in page, and comes back after signing in', async ({ page }) => {
-    for (const path of ['/account', '/account/sessions', '/account/activity', '/account/password', '/account/privacy']) {
+    for (const path of ['/account', '/account/sessions', '/account/activity', '/account/password', '/account/data', '/account/privacy']) {
       await page.goto(path);
       await expect(page).toHaveURL((url) => url.pathname === '/login' && url.searchParams.get('next') === path);
     }
@@ -381,7 +381,7 @@ test.describe('My Account', () => {
     await page.keyboard.press('Enter');
     await expect(statusMessage(page, 'Your password has been changed.')).toBeVisible();
 
-    for (const path of ['/account/activity', '/account/sessions', '/account/privacy', '/privacy']) {
+    for (const path of ['/account/activity', '/account/sessions', '/account/privacy', '/privacy', '/account/data', '/account/data/users']) {
       await page.goto(path);
       await expect(page.getByRole('main').locator('[style]')).toHaveCount(0);
     }

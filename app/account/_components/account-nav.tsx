@@ -12,6 +12,7 @@ const SECTIONS = [
   { href: '/account/activity', label: 'Activity' },
   { href: '/account/password', label: 'Password' },
   { href: '/account/privacy', label: 'Privacy & marketing' },
+  { href: '/account/data', label: 'My data' },
 ] as const;
 
 /** My Account's sections. */
