@@ -5,7 +5,8 @@
  * would (the server action's hidden fields as rendered), following nothing: the 303 to the order is
  * the answer. Customers may download without approval, so every checkout also issues an invoice:
  * the run checks that the numbers have no gap or duplicate. Timed: the /checkout page and the POST
- * that places the order. Carts are filled in the database beforehand (adding to the cart is not
+ * that places the order. Two scenarios, each with its own 500 customers: buyers who pause 1 to 3 s
+ * to fill in the form, and clients that post back to back (the server's capacity). Carts are filled in the database beforehand (adding to the cart is not
  * what is measured). Appends a table to bench/RESULTS.md.
  * Run: npm run bench:checkout [-- --checkouts 500 --clients 32]
  */
