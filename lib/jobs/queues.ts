@@ -129,6 +129,12 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'privacy.apply-retention': {
+    description: "Deletes or redacts searches, previews, sign-ins, IP addresses, sessions and account links past their retention periods, as the personal-data map says (scheduled daily)",
+    payload: ZScheduledPayload,
+    // A first run over a large backlog deletes in batches and may take a while.
+    options: { ...SCHEDULED_OPTIONS, expireInSeconds: 60 * 60 },
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

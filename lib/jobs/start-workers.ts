@@ -16,6 +16,7 @@ import { removeExpiredShares } from '@/lib/lightboxes/remove-expired-shares';
 import { removeStaleGuestVisits } from '@/lib/visitors/remove-stale-guest-visits';
 import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
+import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -37,7 +38,7 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
  * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files (built on
- * request, removed daily once expired).
+ * request, removed daily once expired); and the retention periods of the personal-data map.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -161,6 +162,13 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return expired;
   });
   await boss.schedule('downloads.remove-expired-bundles', '5 5 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('privacy.apply-retention', polling, async () => {
+    const counts = await applyRetention();
+    for (const count of counts) if (count.rows > 0) logLine('info', 'privacy', describeRetentionCount(count));
+    return { counts };
+  });
+  await boss.schedule('privacy.apply-retention', '15 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -31,7 +31,10 @@ export const erasureActions = {
   none: 'Nothing to erase',
 } as const;
 
-/** Retention rules; the site owner adjusts the days in a later issue, these are the defaults. */
+/**
+ * Retention rules; the site owner adjusts the days in a later issue, these are the defaults.
+ * `guestDays`: the shorter period for a guest's rows (those whose subject column is null).
+ */
 export const retentionRules = {
   'account-lifetime': { days: null, description: 'As long as the account exists' },
   'catalog-lifetime': { days: null, description: 'As long as the image is in the catalog' },
@@ -39,8 +42,8 @@ export const retentionRules = {
   'token-lifetime': { days: 7, description: 'Until used or expired, then 7 days' },
   'session-history': { days: 90, description: 'While the session lasts, then 90 days as sign-in history' },
   'consent-proof': { days: null, description: 'As long as the account exists and the consent can be disputed' },
-  activity: { days: 365, description: 'Customers 12 months; guests 30 days' },
-  'login-ip': { days: 180, description: 'IP addresses 6 months; guests 30 days' },
+  activity: { days: 365, guestDays: 30, description: 'Customers 12 months; guests 30 days' },
+  'login-ip': { days: 180, guestDays: 30, description: 'IP addresses 6 months; guests 30 days' },
   'access-log': { days: 180, description: 'Sign-in attempts and refused staff requests 6 months, then removed by a daily job' },
   'audit-retention': { days: 730, description: 'Audit trail entries 2 years, then removed by the retention job (audit_trail_remove_before)' },
   'guest-visit': { days: 30, description: "A guest's lightbox and cart: 30 days after their last change, then removed by a daily job" },
@@ -82,6 +85,12 @@ export type TTableEntry = {
    */
   subjectVia?: { column: string; parentTable: string; parentColumn: string };
   columns: Record<string, TColumnClassification>;
+  /**
+   * When a row's retention period starts: the first of these columns that is not null (a session
+   * counts from its end, or its expiry when it was never ended). Needed by tables whose rules are
+   * applied by lib/privacy/apply-retention.ts.
+   */
+  retentionClock?: readonly string[];
   /** Plain columns whose values never leave the server (storage keys): My data says they are stored, never what they hold. */
   valuesNotShown?: readonly string[];
 };

@@ -37,6 +37,7 @@ export const personalDataMap = {
   account_tokens: {
     purpose: 'Single-use activation, password-reset, e-mail-change and staff-invitation links (hashes only)',
     subjectColumn: 'user_id',
+    retentionClock: ['used_at', 'expires_at'],
     columns: {
       id: plain(),
       user_id: personal({ category: 'credentials', purpose: 'Whose link this is', legalBasis: 'contract', retention: 'token-lifetime', erasure: 'delete' }),
@@ -52,6 +53,7 @@ export const personalDataMap = {
   sessions: {
     purpose: 'Signed-in sessions, checked on every request; the sign-ins shown in My Account',
     subjectColumn: 'user_id',
+    retentionClock: ['ended_at', 'expires_at'],
     columns: {
       id: plain(),
       token_sha256: personal({ category: 'credentials', purpose: 'Recognising the session; the id in the cookie is never stored', legalBasis: 'contract', retention: 'session-history', erasure: 'delete' }),
@@ -87,6 +89,7 @@ export const personalDataMap = {
   activity_events: {
     purpose: "Searches, previews, comp downloads and sign-ins; a guest's rows carry no identity",
     subjectColumn: 'subject_user_id',
+    retentionClock: ['created_at'],
     columns: {
       id: plain(),
       kind: plain(),
@@ -542,6 +545,7 @@ export const personalDataMap = {
   licence_downloads: {
     purpose: "Every download of a purchased file, alone (kind 'file') or in an order's ZIP (kind 'bundle', one row per file in it) (proof of delivery)",
     subjectColumn: 'customer_user_id',
+    retentionClock: ['downloaded_at'],
     columns: {
       id: plain(),
       customer_user_id: personal({ category: 'behaviour', purpose: 'Who downloaded', legalBasis: 'contract', retention: 'licence-proof', erasure: 'delete' }),
@@ -592,4 +596,5 @@ export const jobPayloadMap = {
   'invoices.send-reminders': {},
   'downloads.build-bundle': { bundleId: plain('download_bundles.id; the worker reads the buyer and the order from the row') },
   'downloads.remove-expired-bundles': {},
+  'privacy.apply-retention': {},
 } as const;
