@@ -4,7 +4,9 @@ import { Transform } from 'node:stream';
 import { currentDataKeyForFiles, dataKeyForFiles } from './data-key';
 
 const IV_BYTES = 12;
-const TAG_BYTES = 16;
+/** What encryption adds to a file: the tag at its end. */
+export const FILE_CIPHER_OVERHEAD_BYTES = 16;
+const TAG_BYTES = FILE_CIPHER_OVERHEAD_BYTES;
 
 /** What a stored file needs besides its bytes to be opened: the data key's id and the file's IV (base64). */
 export type TFileSealing = { keyId: string; iv: string };

@@ -242,7 +242,7 @@ function indexHtml(tables: TExportTable[]): string {
 <h1>Your data</h1>
 <p>Everything this shop held about you when this copy was made, one group per place it is stored. Each group is a CSV file
 (opens in a spreadsheet; text that a spreadsheet would run as a formula starts with a ' so it shows as text); data.json holds
-the same in one machine-readable file. Your invoices and credit notes are in the invoices folder as PDFs.</p>
+the same in one machine-readable file. Your invoices and credit notes, if you have any, are in the invoices folder as PDFs.</p>
 <p>Passwords, the codes in links we send and other secrets are not in this copy: where one is stored, the files say "${escapeHtml(STORED_SECRET)}".
 Times are in UTC (ISO 8601).</p>
 ${groups}

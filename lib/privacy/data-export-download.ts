@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { dataExports } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { currentSession, getOptionalUser, requireUser } from '@/lib/auth/guards';
-import { decryptingStream } from '@/lib/crypto/file-cipher';
+import { decryptingStream, FILE_CIPHER_OVERHEAD_BYTES } from '@/lib/crypto/file-cipher';
 import { db } from '@/lib/db/client';
 import { logLine } from '@/lib/log/log-line';
 import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
@@ -74,6 +74,7 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
     status: 200,
     headers: {
       'Content-Type': 'application/zip',
+      'Content-Length': String(stored.size - FILE_CIPHER_OVERHEAD_BYTES),
       'Content-Disposition': `attachment; filename="${dataExportFileName(row.readyAt)}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',

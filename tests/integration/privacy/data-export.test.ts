@@ -244,7 +244,9 @@ describe('the download', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="stockroom-my-data-${ready!.readyAt!.toISOString().slice(0, 10)}.zip"`);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    const zip = textsOf(Buffer.from(await response.arrayBuffer()));
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(String(body.length)).toBe(response.headers.get('content-length'));
+    const zip = textsOf(body);
     expect(zip['users.csv']!.toString('utf8')).toContain(person.email);
     expect(await auditOf(row.id, 'privacy.export-downloaded')).toMatchObject([{ actorUserId: person.userId, subjectUserId: person.userId, clientIp: request.ip }]);
   });
