@@ -13,6 +13,7 @@ import { staffFactorsChanged } from './staff-factors-changed';
 import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import { downloadBundleReady } from './download-bundle-ready';
+import { dataExportReady } from './data-export-ready';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -52,6 +53,8 @@ export const emailTemplates = {
   'invoice-reminder': invoiceReminder,
   // The ZIP of an order's purchased files is ready (lib/downloads/build-bundle.ts).
   'download-bundle-ready': downloadBundleReady,
+  // A "Download my data" export is ready in My data (lib/privacy/build-data-export.ts).
+  'data-export-ready': dataExportReady,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -45,3 +45,30 @@ export const downloadBundles = pgTable(
   },
   (table) => [index('download_bundles_customer_idx').on(table.customerUserId, table.createdAt)],
 );
+
+export const dataExportStatus = pgEnum('data_export_status', ['pending', 'ready', 'failed']);
+
+/**
+ * "Download my data": a ZIP of everything held about one person, built by a background job and
+ * stored encrypted (AES-256-GCM under the data key named by key_id, with this row's IV). Only the
+ * subject, signed in, can fetch it; it is deleted when it expires.
+ */
+export const dataExports = pgTable(
+  'data_exports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectUserId: uuid('subject_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    requestedByUserId: uuid('requested_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: dataExportStatus('status').notNull().default('pending'),
+    storageKey: text('storage_key').unique(),
+    keyId: text('key_id'),
+    iv: text('iv'),
+    bytes: bigint('bytes', { mode: 'number' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readyAt: timestamp('ready_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('data_exports_subject_idx').on(table.subjectUserId, table.createdAt)],
+);

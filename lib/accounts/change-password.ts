@@ -3,16 +3,14 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '@/db/schema';
 import type { TCustomerActor } from '@/lib/auth/guards';
-import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
+import { hashPassword } from '@/lib/auth/passwords';
 import { ZNewPassword } from '@/lib/auth/password-policy';
 import { rotateSessionToken } from '@/lib/auth/sessions/create-session';
 import { endSessionsOfUser } from '@/lib/auth/sessions/end-sessions';
 import { db } from '@/lib/db/client';
 import { serverEnv } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
-import { hitThrottle, takeBackThrottle } from '@/lib/throttle/hit-throttle';
-import { throttleRules } from '@/lib/throttle/rules';
+import { confirmCurrentPassword } from './confirm-current-password';
 
 const ZChangePassword = z
   .object({ currentPassword: z.string().max(1024), password: ZNewPassword, confirmPassword: z.string() })
@@ -24,19 +22,7 @@ const ZChangePassword = z
  */
 export async function changePassword(actor: TCustomerActor, form: Record<string, unknown>): Promise<{ sessionToken: string }> {
   const input = ZChangePassword.parse(form);
-  // A stolen session must not become a way to guess the password: wrong current passwords are
-  // throttled. Counted before the check (atomically), so parallel requests get no extra guesses;
-  // the right password takes its hit back.
-  const hit = await hitThrottle(throttleRules.currentPasswordFailuresPerAccount, actor.userId);
-  if (!hit.allowed) {
-    await takeBackThrottle(hit);
-    throw new AppError('RATE_LIMITED', `Too many wrong passwords. Please try again in ${Math.ceil(hit.retryAfterSeconds / 60)} minutes.`);
-  }
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
-  if (!(await verifyPassword(input.currentPassword, user?.passwordHash ?? null))) {
-    throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', { currentPassword: 'That is not your current password.' });
-  }
-  await takeBackThrottle(hit);
+  await confirmCurrentPassword(actor, input.currentPassword);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const changedAt = new Date();

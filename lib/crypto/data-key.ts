@@ -4,7 +4,7 @@ import { secretsEnv } from '@/lib/env';
 
 const VERSION = 1;
 
-type TDataKey = { id: string; bytes: Buffer };
+export type TDataKey = { id: string; bytes: Buffer };
 
 /** AES-256-GCM with the site's data key: version byte, 12-byte IV, 16-byte tag, ciphertext. */
 export function encryptWithDataKey(plaintext: string): Buffer {
@@ -49,6 +49,16 @@ export function openWithDataKey(sealed: Buffer, keyId: string, context = ''): st
 }
 
 export const currentDataKeyId = () => currentDataKey().id;
+
+/** The current key with its id, for the file cipher (lib/crypto/file-cipher.ts), which streams and so cannot use seal(). */
+export const currentDataKeyForFiles = (): TDataKey => currentDataKey();
+
+/** A current or retired key by its id, for the file cipher; an unknown id throws as openWithDataKey does. */
+export function dataKeyForFiles(keyId: string): TDataKey {
+  const key = dataKeys().find((candidate) => candidate.id === keyId);
+  if (!key) throw new Error(`Data key ${keyId} is neither DATA_ENCRYPTION_KEY nor in DATA_ENCRYPTION_KEYS_RETIRED`);
+  return key;
+}
 
 /** The key ids that can be opened now: the current key's first. */
 export const knownDataKeyIds = () => dataKeys().map((key) => key.id);

@@ -7,5 +7,18 @@ import { csvCell, type TCsvValue } from './csv-cell';
  * byte-order mark, so Excel reads the file as UTF-8 (names with accents stay intact).
  */
 export function buildCsv(header: readonly string[], rows: ReadonlyArray<readonly TCsvValue[]>): string {
-  return stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))], { bom: true, record_delimiter: 'windows' });
+  return `${CSV_BOM}${csvRecords([header, ...rows])}`;
+}
+
+export const CSV_BOM = '\ufeff';
+
+/**
+ * Records of a CSV written in pieces (a file streamed a batch at a time): the same escaping and
+ * line ends as buildCsv, no byte-order mark (the caller writes CSV_BOM once, first).
+ */
+export function csvRecords(rows: ReadonlyArray<readonly TCsvValue[]>): string {
+  return stringify(
+    rows.map((row) => row.map(csvCell)),
+    { record_delimiter: 'windows' },
+  );
 }

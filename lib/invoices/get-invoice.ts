@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { images, invoiceLines, invoicePayments, invoiceReminders, invoices } from '@/db/schema';
 import { db, type TExecutor } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
@@ -45,12 +45,16 @@ export function vatBreakdown(lines: ReadonlyArray<Pick<TInvoiceLineView, 'vatRat
 async function readInvoiceView(executor: TExecutor, actor: TInvoiceReader, rawId: string, now: Date): Promise<TInvoiceView> {
   const id = ZInvoiceId.safeParse(rawId);
   if (!id.success) throw notFound('invoice');
-  const visible = invoicesVisibleTo(actor);
+  const view = await readInvoiceViewWhere(executor, id.data, invoicesVisibleTo(actor), now);
+  return view ?? refuseInvoice(actor, id.data);
+}
+
+async function readInvoiceViewWhere(executor: TExecutor, id: string, visible: SQL | undefined, now: Date): Promise<TInvoiceView | null> {
   const [row] = await executor
     .select({ invoice: invoices, ...paymentStatusColumns(utcDay(now)) })
     .from(invoices)
-    .where(and(eq(invoices.id, id.data), visible));
-  if (!row) return refuseInvoice(actor, id.data);
+    .where(and(eq(invoices.id, id), visible));
+  if (!row) return null;
   const { invoice } = row;
 
   const [lines, payments, reminders, credited] = await Promise.all([
@@ -91,3 +95,11 @@ export const getInvoiceForCustomer = (actor: TInvoiceReader & { kind: 'customer'
 
 /** Any invoice or credit note, for staff with orders.manage (other roles: FORBIDDEN). */
 export const getInvoiceForStaff = (actor: TInvoiceReader & { kind: 'staff' }, id: string, now = new Date()) => readInvoiceView(db, actor, id, now);
+
+/**
+ * One of a person's invoices or credit notes for their data export (lib/privacy/build-data-export.ts),
+ * read in the export's transaction; null when it is not theirs. The export job has no signed-in actor:
+ * the subject id comes from the export row.
+ */
+export const getInvoiceOfSubject = (executor: TExecutor, subjectUserId: string, id: string, now = new Date()) =>
+  readInvoiceViewWhere(executor, id, eq(invoices.customerUserId, subjectUserId), now);

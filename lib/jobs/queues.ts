@@ -29,6 +29,7 @@ export const ZMailDeliverPayload = z.strictObject({ outboxId: z.uuid() });
 export const ZMailPurgePayload = z.strictObject({});
 export const ZScheduledPayload = z.strictObject({});
 export const ZBuildBundlePayload = z.strictObject({ bundleId: z.uuid() });
+export const ZBuildDataExportPayload = z.strictObject({ exportId: z.uuid() });
 
 /** Options shared by the scheduled clean-up jobs: a few retries, kept a day. */
 const SCHEDULED_OPTIONS: TQueueOptions = {
@@ -134,6 +135,25 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     // A first run over a large backlog deletes in batches and may take a while.
     options: { ...SCHEDULED_OPTIONS, expireInSeconds: 60 * 60 },
+  },
+  'privacy.build-export': {
+    description: 'Writes everything held about one person into an encrypted ZIP (CSV, JSON, an index and their invoices) and mails them (sent when they ask)',
+    payload: ZBuildDataExportPayload,
+    options: {
+      // 4 tries in all; after the last the export is marked failed and My data offers to try again.
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 10 * 60,
+      expireInSeconds: 30 * 60,
+      retentionSeconds: DAY_SECONDS,
+      deleteAfterSeconds: 7 * DAY_SECONDS,
+    },
+  },
+  'privacy.remove-expired-exports': {
+    description: 'Deletes data exports past their expiry, with their encrypted files, and export files no row refers to (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
   },
 } as const satisfies Record<string, TQueueDefinition>;
 

@@ -17,6 +17,8 @@ import { removeStaleGuestVisits } from '@/lib/visitors/remove-stale-guest-visits
 import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
+import { buildDataExport } from '@/lib/privacy/build-data-export';
+import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -37,8 +39,9 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * (only when SMTP_URL is set; without it messages wait in the outbox, visible at /dev/mail in
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
- * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files (built on
- * request, removed daily once expired); and the retention periods of the personal-data map.
+ * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files and the
+ * "Download my data" exports (each built on request, removed daily once expired); and the
+ * retention periods of the personal-data map.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -169,6 +172,24 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return { counts };
   });
   await boss.schedule('privacy.apply-retention', '15 5 * * *', {}, { tz: 'UTC' });
+  // One export at a time per process: it holds a read transaction and one batch of rows.
+  await boss.work('privacy.build-export', { ...polling, batchSize: 1, includeMetadata: true }, async ([job]) => {
+    if (!job) return;
+    const payload = queueDefinitions['privacy.build-export'].payload.safeParse(job.data);
+    if (!payload.success) {
+      logLine('error', 'privacy', `job ${job.id} has an invalid payload; dropped`);
+      return;
+    }
+    const outcome = await buildDataExport(payload.data.exportId, { isLastAttempt: job.retryCount >= job.retryLimit });
+    return { outcome };
+  });
+
+  await boss.work('privacy.remove-expired-exports', polling, async () => {
+    const expired = await removeExpiredExports();
+    if (expired.removed + expired.orphans > 0) logLine('info', 'privacy', `removed ${expired.removed} expired data exports and ${expired.orphans} export files no row refers to`);
+    return expired;
+  });
+  await boss.schedule('privacy.remove-expired-exports', '25 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -8,20 +8,21 @@ import { pipeline } from 'node:stream/promises';
 import { storageEnv } from '@/lib/env';
 
 /**
- * Where media bytes live. Originals, derivatives and the ZIP bundles of purchased files (built by
- * lib/downloads/build-bundle.ts) sit in separate areas; every object is named by a
+ * Where media bytes live. Originals, derivatives, the ZIP bundles of purchased files (built by
+ * lib/downloads/build-bundle.ts) and the encrypted "Download my data" exports (.bin, built by
+ * lib/privacy/build-data-export.ts) sit in separate areas; every object is named by a
  * random key (never by an image id or an uploaded file name), so a path is built only from values this
  * module checks: an area from a fixed list, a key of exactly 32 lowercase hex digits and an extension
  * from a fixed list. Nothing a visitor types can reach the disk.
  *
  * The local driver keeps files under MEDIA_DIR (outside public/), sharded by the key's first two digits:
- * originals/ab/<key>.jpg, derived/ab/<key>.webp, bundles/ab/<key>.zip. A later S3 driver implements the same type.
+ * originals/ab/<key>.jpg, derived/ab/<key>.webp, bundles/ab/<key>.zip, exports/ab/<key>.bin. A later S3 driver implements the same type.
  */
 
-export const MEDIA_AREAS = ['originals', 'derived', 'bundles'] as const;
+export const MEDIA_AREAS = ['originals', 'derived', 'bundles', 'exports'] as const;
 /** The areas whose objects image_media rows refer to (swept by lib/media/sweep-orphan-media.ts). */
 export const IMAGE_AREAS = ['originals', 'derived'] as const satisfies readonly (typeof MEDIA_AREAS)[number][];
-export const MEDIA_EXTENSIONS = ['jpg', 'png', 'tif', 'webp', 'zip'] as const;
+export const MEDIA_EXTENSIONS = ['jpg', 'png', 'tif', 'webp', 'zip', 'bin'] as const;
 
 export type TMediaArea = (typeof MEDIA_AREAS)[number];
 export type TMediaExtension = (typeof MEDIA_EXTENSIONS)[number];

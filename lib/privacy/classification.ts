@@ -55,6 +55,10 @@ export const retentionRules = {
     days: null,
     description: "A ZIP of an order's files and its record: until its link expires (downloads.bundleDays after it is ready, 7 days by default), then removed with its file by a daily job",
   },
+  'data-export': {
+    days: null,
+    description: 'A "Download my data" ZIP and its record: until it expires (privacy.exportDays after it is ready, 7 days by default), then removed with its file by a daily job',
+  },
 } as const;
 
 export type TDataCategory = keyof typeof dataCategories;

@@ -573,6 +573,25 @@ export const personalDataMap = {
     },
     valuesNotShown: ['storage_key'],
   },
+
+  data_exports: {
+    purpose: 'Copies of your data you asked for ("Download my data"), kept encrypted until they expire',
+    subjectColumn: 'subject_user_id',
+    columns: {
+      id: plain(),
+      subject_user_id: personal({ category: 'account', purpose: 'Whose data the export holds', legalBasis: 'legal-obligation', retention: 'data-export', erasure: 'delete' }),
+      requested_by_user_id: personal({ category: 'staff', purpose: 'Who asked for it: the person, or a staff member acting on their request', legalBasis: 'legal-obligation', retention: 'data-export', erasure: 'delete' }),
+      status: plain(),
+      storage_key: plain('Random storage key; never leaves the server'),
+      key_id: plain('Names the data key that encrypts the file; reveals nothing of the key'),
+      iv: plain('Random initialisation vector of the encryption; not secret'),
+      bytes: plain(),
+      created_at: plain(),
+      ready_at: plain(),
+      expires_at: plain(),
+    },
+    valuesNotShown: ['storage_key'],
+  },
 } satisfies Record<string, TTableEntry>;
 
 /** Schemas owned by libraries. Their tables hold no personal values: jobs carry ids only (see jobPayloadMap). */
@@ -597,4 +616,6 @@ export const jobPayloadMap = {
   'downloads.build-bundle': { bundleId: plain('download_bundles.id; the worker reads the buyer and the order from the row') },
   'downloads.remove-expired-bundles': {},
   'privacy.apply-retention': {},
+  'privacy.build-export': { exportId: plain('data_exports.id; the worker reads the subject from the row') },
+  'privacy.remove-expired-exports': {},
 } as const;

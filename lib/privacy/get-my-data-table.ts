@@ -2,9 +2,10 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { TCustomerActor } from '@/lib/auth/guards';
-import { db, type TExecutor } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { describeDataGroup, headingOf, type TDataGroupDescription } from './describe-data-group';
 import { defaultDataMap, isMappedTable, subjectPathOf, type TDataMap } from './subject-path';
+import { columnTypes, isSecret, primaryKeyOf, safeSelectList } from './subject-columns';
 import { ROW_ALIAS, subjectRowsFrom } from './subject-rows';
 
 export const MY_DATA_PAGE_SIZE = 50;
@@ -27,35 +28,6 @@ export type TMyDataTable = {
 
 const ZTableName = z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/);
 const ZPage = z.coerce.number().int().min(1).max(1_000_000).catch(1);
-
-type TColumnType = { column_name: string; data_type: string };
-
-async function columnTypes(executor: TExecutor, table: string): Promise<Map<string, string>> {
-  const result = await executor.execute<TColumnType>(
-    sql`select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ${table}`,
-  );
-  return new Map(result.rows.map((row) => [row.column_name, row.data_type]));
-}
-
-async function primaryKeyOf(executor: TExecutor, table: string): Promise<string[]> {
-  const result = await executor.execute<{ attname: string }>(sql`
-    select a.attname
-    from pg_index i
-    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = to_regclass(quote_ident(${table})) and i.indisprimary
-    order by array_position(i.indkey::int2[], a.attnum)`);
-  return result.rows.map((row) => row.attname);
-}
-
-/** A column whose value is a secret or sealed: only whether it is set is ever read from the database. */
-function isSecret(map: TDataMap, table: string, column: string, dataType: string | undefined): boolean {
-  const classification = map[table]!.columns[column]!;
-  return (
-    (classification.personal && classification.category === 'credentials') ||
-    dataType === 'bytea' ||
-    (map[table]!.valuesNotShown ?? []).includes(column)
-  );
-}
 
 /** JSON as a person reads it: 'company size: 10-50; found us: a friend'. */
 function readableJson(value: unknown): string {
@@ -116,9 +88,7 @@ export async function getMyDataTable(
     const page = Math.min(requestedPage, pageCount);
     const column = (name: string) => sql`${sql.identifier(ROW_ALIAS)}.${sql.identifier(name)}`;
     const secrets = columnNames.map((name) => isSecret(map, table, name, types.get(name)));
-    const selected = columnNames.map((name, index) =>
-      secrets[index] ? sql`(${column(name)} is not null) as ${sql.identifier(`c${index}`)}` : sql`${column(name)} as ${sql.identifier(`c${index}`)}`,
-    );
+    const selected = safeSelectList(columnNames, secrets);
     const orderBy: SQL[] =
       primaryKey.length > 0 ? primaryKey.map((name) => sql`${column(name)} desc`) : columnNames.map((name) => sql`${column(name)}`);
     const result = await tx.execute<Record<string, unknown>>(

@@ -48,6 +48,7 @@ export const dataSubjectsByTable: Readonly<Record<string, readonly TDataSubjectC
   invoice_payments: ['customers', 'staff'],
   licence_downloads: ['customers'],
   download_bundles: ['customers'],
+  data_exports: ['customers', 'staff'],
 };
 
 /** Only what the code does; see README (How it is built). */

@@ -69,6 +69,8 @@ export const settingDefinitions = {
   'downloads.linkMinutes': { schema: z.number().int().min(1).max(24 * 60), default: 15 },
   /** How long a ZIP of an order's files (and its link) lasts once it is ready; then the daily job removes it. */
   'downloads.bundleDays': { schema: z.number().int().min(1).max(30), default: 7 },
+  /** How long a "Download my data" export lasts once it is ready; then the daily job removes it with its file. */
+  'privacy.exportDays': { schema: z.number().int().min(1).max(30), default: 7 },
   /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
   'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 

@@ -16,6 +16,7 @@ export const SITE_SETTING_KEYS = [
   'downloads.linkMinutes',
   'media.cleanThumbnails',
   'downloads.bundleDays',
+  'privacy.exportDays',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

@@ -30,6 +30,7 @@ export const settingLabels: Record<TSettingKey, string> = {
   'shares.expiryDays': 'Share links last (days)',
   'downloads.linkMinutes': 'Download links last (minutes)',
   'downloads.bundleDays': 'ZIP downloads last (days)',
+  'privacy.exportDays': 'Data exports last (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

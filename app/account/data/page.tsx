@@ -3,11 +3,27 @@ import Link from 'next/link';
 import { linkClass } from '@/app/_components/link-class';
 import { requireUser } from '@/lib/auth/guards';
 import { formatCount } from '@/lib/format/number';
+import { getLatestDataExport, type TLatestDataExport } from '@/lib/privacy/latest-data-export';
 import { listMyData, type TMyDataGroup } from '@/lib/privacy/list-my-data';
+import { formatDateTime } from '../_components/format';
 import { PageHeader } from '../_components/page-header';
+import { ExportPanel, type TDataExportView } from './export-panel';
 import { GroupFacts } from './group-facts';
 
 export const metadata: Metadata = { title: 'My data' };
+
+const megabytes = new Intl.NumberFormat('en-IE', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+
+function exportView(latest: TLatestDataExport): TDataExportView {
+  if (latest.status !== 'ready') return latest;
+  return {
+    status: 'ready',
+    href: latest.href,
+    size: megabytes.format(Math.max(0.1, latest.bytes / 1_000_000)),
+    expiresAt: formatDateTime(latest.expiresAt),
+    expiresAtIso: latest.expiresAt.toISOString(),
+  };
+}
 
 function GroupItem({ group }: { group: TMyDataGroup }) {
   const headingId = `group-${group.table}`;
@@ -38,7 +54,7 @@ function GroupItem({ group }: { group: TMyDataGroup }) {
 /** Everything the shop holds about the signed-in person, one group per table of the personal-data map. */
 export default async function MyDataPage() {
   const actor = await requireUser('/account/data');
-  const groups = await listMyData(actor);
+  const [groups, { latest, keptDays }] = await Promise.all([listMyData(actor), getLatestDataExport(actor)]);
   const held = groups.filter((group) => group.rowCount > 0);
   const notHeld = groups.filter((group) => group.rowCount === 0);
 
@@ -54,6 +70,18 @@ export default async function MyDataPage() {
           that one is stored.
         </p>
       </PageHeader>
+
+      <section aria-labelledby="export-heading" className="space-y-4">
+        <h2 id="export-heading" className="text-xl font-semibold text-ink">
+          Download my data
+        </h2>
+        <p className="max-w-3xl text-ink">
+          A copy of everything listed below in one ZIP: a spreadsheet file (CSV) for each group, the same in one JSON file for
+          moving it to another service, a page explaining each file, and your invoices and credit notes as PDFs. Secrets are
+          left out, as on this page. We prepare it in the background and e-mail you when it is ready; you download it here.
+        </p>
+        <ExportPanel email={actor.email} latest={exportView(latest)} keptDays={keptDays} />
+      </section>
 
       <section aria-labelledby="held-heading" className="space-y-4">
         <h2 id="held-heading" className="text-xl font-semibold text-ink">

@@ -1,8 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountTokens, consentLedger, lightboxes, lightboxItems, sessions, shares, users } from '@/db/schema';
-import { activityRow, recordActivityRows } from '@/lib/activity/record-activity';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { closeDatabase, db } from '@/lib/db/client';
 import { personal, plain } from '@/lib/privacy/classification';
@@ -10,47 +8,9 @@ import { personalDataMap } from '@/lib/privacy/data-map';
 import { getMyDataTable, MY_DATA_PAGE_SIZE, type TShownValue } from '@/lib/privacy/get-my-data-table';
 import { listMyData } from '@/lib/privacy/list-my-data';
 import type { TDataMap } from '@/lib/privacy/subject-path';
-import { createSignedInCustomer } from '../../helpers/actor-factory';
-import { createImage } from '../../helpers/catalog-factory';
-import { cartWithImage } from '../../helpers/checkout-factory';
-import { createOrder } from '../../helpers/order-factory';
+import { ACTIVITY_ROWS, seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
 
-const ACTIVITY_ROWS = 120;
 const PETS_TABLE = 'my_data_test_pets';
-
-type TSeeded = Awaited<ReturnType<typeof seedCustomer>>;
-
-/** A customer with rows in many personal tables, each carrying the customer's tag so a leak is visible. */
-async function seedCustomer(tag: string) {
-  const customer = await createSignedInCustomer({ fullName: `Name ${tag}`, customFields: { referral: `referral-${tag}` } });
-  const userId = customer.userId;
-  const imageId = await createImage({ title: `Image ${tag}` });
-  const client = { ip: '198.51.100.77', browser: 'Firefox 128', os: 'Linux', country: 'IE' };
-  await recordActivityRows(
-    Array.from({ length: ACTIVITY_ROWS }, (_, index) =>
-      activityRow({ kind: 'search', searchQuery: `search-${tag}-${index}`, searchFilters: { orientation: 'landscape' } }, { userId, client }),
-    ),
-  );
-  await db.insert(consentLedger).values({ subjectUserId: userId, purpose: 'marketing_email', action: 'given', textVersion: `v-${tag}`, textSha256: 'a'.repeat(64), ip: '198.51.100.77' });
-  const [lightbox] = await db.insert(lightboxes).values({ ownerUserId: userId, name: `Lightbox ${tag}` }).returning({ id: lightboxes.id });
-  await db.insert(lightboxItems).values({ lightboxId: lightbox!.id, imageId, note: `note-${tag}` });
-  const shareTokenHash = randomBytes(32).toString('hex');
-  await db.insert(shares).values({
-    senderUserId: userId,
-    imageId,
-    recipientEmail: `friend-${tag}@example.test`,
-    message: `message-${tag}`,
-    tokenSha256: shareTokenHash,
-    expiresAt: new Date(Date.now() + 86_400_000),
-  });
-  const accountTokenHash = randomBytes(32).toString('hex');
-  await db.insert(accountTokens).values({ userId, purpose: 'email_change', tokenSha256: accountTokenHash, newEmail: `new-${tag}@example.test`, expiresAt: new Date(Date.now() + 86_400_000) });
-  await cartWithImage(userId);
-  await createOrder(userId, { values: { billingName: `Buyer ${tag}` } });
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  const sessionHashes = (await db.select({ hash: sessions.tokenSha256 }).from(sessions).where(eq(sessions.userId, userId))).map((row) => row.hash);
-  return { ...customer, tag, secrets: [user!.passwordHash!, shareTokenHash, accountTokenHash, ...sessionHashes] };
-}
 
 const textOf = (value: TShownValue): string =>
   value.kind === 'text' ? value.text : value.kind === 'time' || value.kind === 'date' ? value.value.toISOString() : value.kind;

@@ -51,6 +51,7 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'invoice-issued': { name: 'Anna', kind: 'invoice', number: '2026-000123', total: '€47.19', dueDate: new Date('2026-12-07T00:00:00Z'), creditedNumber: null, invoiceUrl: 'https://stockroom.example/account/invoices/abc' },
   'invoice-reminder': { name: 'Anna', level: 1, number: '2026-000123', amountDue: '€47.19', dueDate: new Date('2026-12-07T00:00:00Z'), invoiceUrl: 'https://stockroom.example/account/invoices/abc' },
   'download-bundle-ready': { name: 'Anna', orderNumber: 1001, fileCount: 2, expiresAt: new Date('2026-12-09T14:05:00Z'), bundleUrl: 'https://stockroom.example/account/downloads/bundle/abc' },
+  'data-export-ready': { name: 'Anna', expiresAt: new Date('2026-12-09T14:05:00Z'), myDataUrl: 'https://stockroom.example/account/data' },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */

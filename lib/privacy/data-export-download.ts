@@ -1,0 +1,83 @@
+import 'server-only';
+import { Readable } from 'node:stream';
+import type { ReadableStream as TNodeWebStream } from 'node:stream/web';
+import { and, eq } from 'drizzle-orm';
+import { dataExports } from '@/db/schema';
+import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
+import { currentSession, getOptionalUser, requireUser } from '@/lib/auth/guards';
+import { decryptingStream, FILE_CIPHER_OVERHEAD_BYTES } from '@/lib/crypto/file-cipher';
+import { db } from '@/lib/db/client';
+import { logLine } from '@/lib/log/log-line';
+import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
+import { logAuthorizationFailure } from '@/lib/security/log-authorization-failure';
+import { DATA_EXPORT_PATH, dataExportFileName, dataExportObject, isDataExportId } from './data-export-object';
+
+const plain = (status: number, text: string) =>
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  });
+
+/** The same answer for every refusal, so an id tells a stranger nothing about the export behind it. */
+const notFound = () => plain(404, 'Not found');
+
+/**
+ * Answers GET /account/data/export/<id>. A visitor not signed in as a customer goes to sign in
+ * and comes back; a staff session gets a 404. Then the export must be the signed-in person's own,
+ * ready and unexpired (an expired one of theirs is a 410 saying how to get a new one); every other
+ * refusal is a 404. The file is decrypted while it streams out, and the download is audited.
+ */
+export async function dataExportDownloadResponse(input: { exportId: string; ip: string | null; storage?: TMediaStorage; now?: Date }): Promise<Response> {
+  if (!isDataExportId(input.exportId)) return notFound();
+  const actor = await getOptionalUser();
+  if (!actor) {
+    const session = await currentSession();
+    if (session.state === 'active' && session.kind === 'staff') {
+      logLine('warn', 'privacy', `refused data export ${input.exportId} to staff user ${session.userId}`);
+      return notFound();
+    }
+    await requireUser(`${DATA_EXPORT_PATH}/${input.exportId}`);
+  }
+  const person = actor!;
+
+  const [row] = await db
+    .select({ status: dataExports.status, storageKey: dataExports.storageKey, keyId: dataExports.keyId, iv: dataExports.iv, readyAt: dataExports.readyAt, expiresAt: dataExports.expiresAt })
+    .from(dataExports)
+    .where(and(eq(dataExports.id, input.exportId), eq(dataExports.subjectUserId, person.userId)));
+  if (!row) {
+    const [someone] = await db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.id, input.exportId));
+    if (someone) logAuthorizationFailure({ actorUserId: person.userId, objectType: 'data-export', objectId: input.exportId });
+    return notFound();
+  }
+  if (row.status !== 'ready' || !row.storageKey || !row.keyId || !row.iv || !row.readyAt) return notFound();
+  if (row.expiresAt <= (input.now ?? new Date())) {
+    return plain(410, 'This copy of your data has expired and will be deleted. Ask for a new one under My data in My Account.');
+  }
+  const stored = await (input.storage ?? mediaStorage()).read(dataExportObject(row.storageKey));
+  if (!stored) {
+    logLine('error', 'privacy', `the file of data export ${input.exportId} is missing from storage`);
+    return notFound();
+  }
+  const decrypted = Readable.fromWeb(stored.stream as TNodeWebStream<Uint8Array>).pipe(decryptingStream({ keyId: row.keyId, iv: row.iv }, input.exportId));
+  await db.transaction((tx) =>
+    recordAuditEntry(tx, {
+      actorKind: 'customer',
+      actorUserId: person.userId,
+      action: 'privacy.export-downloaded',
+      subjectUserId: person.userId,
+      objectType: 'data-export',
+      objectId: input.exportId,
+      clientIp: input.ip,
+    }),
+  );
+  return new Response(Readable.toWeb(decrypted) as ReadableStream<Uint8Array>, {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/zip',
+      'Content-Length': String(stored.size - FILE_CIPHER_OVERHEAD_BYTES),
+      'Content-Disposition': `attachment; filename="${dataExportFileName(row.readyAt)}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
