@@ -219,6 +219,10 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
     await pool.end();
+    // The watermark settings were read through the application's own pool: close it before the
+    // embedded server stops, or its idle connection dies with an unhandled error.
+    const { closeDatabase } = await import('@/lib/db/client');
+    await closeDatabase();
     await server.stop();
   }
 }
