@@ -3,10 +3,13 @@
  * another person's view (My data, the data export) is visible, and the secrets that must never show.
  */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { accountTokens, consentLedger, lightboxes, lightboxItems, sessions, shares, users } from '@/db/schema';
 import { activityRow, recordActivityRows } from '@/lib/activity/record-activity';
 import { db } from '@/lib/db/client';
+import { personal, plain } from '@/lib/privacy/classification';
+import { personalDataMap } from '@/lib/privacy/data-map';
+import type { TDataMap } from '@/lib/privacy/subject-path';
 import { createSignedInCustomer } from './actor-factory';
 import { createImage } from './catalog-factory';
 import { cartWithImage } from './checkout-factory';
@@ -46,3 +49,28 @@ export async function seedCustomer(tag: string, options: { lightboxNote?: string
   const sessionHashes = (await db.select({ hash: sessions.tokenSha256 }).from(sessions).where(eq(sessions.userId, userId))).map((row) => row.hash);
   return { ...customer, tag, secrets: [user!.passwordHash!, shareTokenHash, accountTokenHash, ...sessionHashes] };
 }
+
+/**
+ * A table the application does not have, created in the test database and classified only in the
+ * map this returns (the real map plus it): proof that a table classified later joins My data, the
+ * export and the rest without code of its own. The test drops it with dropPetsTable.
+ */
+export async function classifiedPetsTable(table: string, pets: Array<{ ownerUserId: string; name: string }>): Promise<TDataMap> {
+  await dropPetsTable(table);
+  await db.execute(sql`create table ${sql.identifier(table)} (id serial primary key, owner_user_id uuid, pet_name text)`);
+  for (const pet of pets) await db.execute(sql`insert into ${sql.identifier(table)} (owner_user_id, pet_name) values (${pet.ownerUserId}, ${pet.name})`);
+  return {
+    ...personalDataMap,
+    [table]: {
+      purpose: 'Pets of the person (test)',
+      subjectColumn: 'owner_user_id',
+      columns: {
+        id: plain(),
+        owner_user_id: personal({ category: 'identity', purpose: 'Whose pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
+        pet_name: personal({ category: 'identity', purpose: 'The pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
+      },
+    },
+  };
+}
+
+export const dropPetsTable = (table: string) => db.execute(sql`drop table if exists ${sql.identifier(table)}`);

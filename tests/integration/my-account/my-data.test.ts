@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCustomerActor } from '@/lib/auth/guards';
-import { closeDatabase, db } from '@/lib/db/client';
-import { personal, plain } from '@/lib/privacy/classification';
+import { closeDatabase } from '@/lib/db/client';
 import { personalDataMap } from '@/lib/privacy/data-map';
 import { getMyDataTable, MY_DATA_PAGE_SIZE, type TShownValue } from '@/lib/privacy/get-my-data-table';
 import { listMyData } from '@/lib/privacy/list-my-data';
 import type { TDataMap } from '@/lib/privacy/subject-path';
-import { ACTIVITY_ROWS, seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
+import { ACTIVITY_ROWS, classifiedPetsTable, dropPetsTable, seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
 
 const PETS_TABLE = 'my_data_test_pets';
 
@@ -42,7 +40,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await db.execute(sql`drop table if exists ${sql.identifier(PETS_TABLE)}`);
+  await dropPetsTable(PETS_TABLE);
   await closeDatabase();
 });
 
@@ -131,21 +129,10 @@ describe('My data', () => {
   });
 
   it('shows a table added later once it is classified, with no code of its own', async () => {
-    await db.execute(sql`drop table if exists ${sql.identifier(PETS_TABLE)}`);
-    await db.execute(sql`create table ${sql.identifier(PETS_TABLE)} (id serial primary key, owner_user_id uuid, pet_name text)`);
-    await db.execute(sql`insert into ${sql.identifier(PETS_TABLE)} (owner_user_id, pet_name) values (${me.userId}, ${`Rex ${me.tag}`}), (${other.userId}, ${`Tom ${other.tag}`})`);
-    const map: TDataMap = {
-      ...personalDataMap,
-      [PETS_TABLE]: {
-        purpose: 'Pets of the person (test)',
-        subjectColumn: 'owner_user_id',
-        columns: {
-          id: plain(),
-          owner_user_id: personal({ category: 'identity', purpose: 'Whose pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
-          pet_name: personal({ category: 'identity', purpose: 'The pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
-        },
-      },
-    };
+    const map = await classifiedPetsTable(PETS_TABLE, [
+      { ownerUserId: me.userId, name: `Rex ${me.tag}` },
+      { ownerUserId: other.userId, name: `Tom ${other.tag}` },
+    ]);
     const group = (await listMyData(me.actor, map)).find((candidate) => candidate.table === PETS_TABLE);
     expect(group).toMatchObject({ title: 'My data test pets', purpose: 'Pets of the person (test)', rowCount: 1, legalBases: ['Art. 6(1)(a): the person consented'] });
     const table = await getMyDataTable(me.actor, { table: PETS_TABLE }, map);
@@ -153,6 +140,6 @@ describe('My data', () => {
     expect(table!.rows.map((row) => textOf(row[2]!))).toEqual([`Rex ${me.tag}`]);
     // Without its map entry the same table is unknown.
     expect(await getMyDataTable(me.actor, { table: PETS_TABLE })).toBeNull();
-    await db.execute(sql`drop table ${sql.identifier(PETS_TABLE)}`);
+    await dropPetsTable(PETS_TABLE);
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestDataExportAction } from '@/app/account/data/actions';
@@ -23,15 +23,14 @@ import { getBoss } from '@/lib/jobs/boss';
 import { openEnvelope } from '@/lib/mail/envelope';
 import { createStorageKey, mediaStorage, storageObjectPath } from '@/lib/media/storage';
 import { buildDataExport, EXPORT_BATCH_ROWS, STORED_SECRET } from '@/lib/privacy/build-data-export';
-import { personal, plain } from '@/lib/privacy/classification';
 import { personalDataMap } from '@/lib/privacy/data-map';
 import { dataExportObject } from '@/lib/privacy/data-export-object';
 import { ORPHAN_EXPORT_GRACE_MS, removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
-import { subjectTables, type TDataMap } from '@/lib/privacy/subject-path';
+import { subjectTables } from '@/lib/privacy/subject-path';
 import { staffRoles } from '@/lib/staff/permissions';
 import { fakeRequest as request, signInFakeRequest as signInAs } from '../../helpers/fake-next-headers';
 import { setTestSeller } from '../../helpers/order-factory';
-import { seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
+import { classifiedPetsTable, dropPetsTable, seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { issueTestInvoice } from '../invoices/invoice-kit';
 
@@ -55,7 +54,7 @@ beforeAll(async () => {
   await issueTestInvoice(other.userId);
 });
 afterAll(async () => {
-  await db.execute(sql`drop table if exists ${sql.identifier(PETS_TABLE)}`);
+  await dropPetsTable(PETS_TABLE);
   await closeDatabase();
 });
 beforeEach(() => request.cookies.clear());
@@ -205,21 +204,10 @@ describe('the build job', () => {
   });
 
   it('takes in a table that is only classified, without code for it', async () => {
-    await db.execute(sql`drop table if exists ${sql.identifier(PETS_TABLE)}`);
-    await db.execute(sql`create table ${sql.identifier(PETS_TABLE)} (id serial primary key, owner_user_id uuid, pet_name text)`);
-    await db.execute(sql`insert into ${sql.identifier(PETS_TABLE)} (owner_user_id, pet_name) values (${me.userId}, ${`Rex ${me.tag}`}), (${other.userId}, ${`Tom ${other.tag}`})`);
-    const map: TDataMap = {
-      ...personalDataMap,
-      [PETS_TABLE]: {
-        purpose: 'Pets of the person (test)',
-        subjectColumn: 'owner_user_id',
-        columns: {
-          id: plain(),
-          owner_user_id: personal({ category: 'identity', purpose: 'Whose pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
-          pet_name: personal({ category: 'identity', purpose: 'The pet', legalBasis: 'consent', retention: 'account-lifetime', erasure: 'delete' }),
-        },
-      },
-    };
+    const map = await classifiedPetsTable(PETS_TABLE, [
+      { ownerUserId: me.userId, name: `Rex ${me.tag}` },
+      { ownerUserId: other.userId, name: `Tom ${other.tag}` },
+    ]);
     const [pending] = await db.insert(dataExports).values({ subjectUserId: me.userId, requestedByUserId: me.userId, expiresAt: new Date(Date.now() + DAY) }).returning();
     expect(await buildDataExport(pending!.id, { map })).toBe('ready');
     const [built] = await db.select().from(dataExports).where(eq(dataExports.id, pending!.id));
