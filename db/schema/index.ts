@@ -15,3 +15,4 @@ export * from './carts';
 export * from './orders';
 export * from './invoices';
 export * from './downloads';
+export * from './privacy';

@@ -19,6 +19,7 @@ import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
+import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -190,6 +191,13 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return expired;
   });
   await boss.schedule('privacy.remove-expired-exports', '25 5 * * *', {}, { tz: 'UTC' });
+
+  await boss.work('privacy.remove-closed-requests', polling, async () => {
+    const removed = await removeClosedRequests();
+    if (removed > 0) logLine('info', 'privacy', `removed ${removed} data-protection requests past their retention period`);
+    return { removed };
+  });
+  await boss.schedule('privacy.remove-closed-requests', '35 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -55,6 +55,14 @@ export const retentionRules = {
     days: null,
     description: "A ZIP of an order's files and its record: until its link expires (downloads.bundleDays after it is ready, 7 days by default), then removed with its file by a daily job",
   },
+  'request-record': {
+    days: 1095,
+    description: 'A data-protection request and what was done: 3 years after it was closed, as proof that it was answered, then removed by a daily job; erasure of the person blanks their contact details and words at once',
+  },
+  'erasure-proof': {
+    days: null,
+    description: 'The id of an erased account (never a name or address): kept so that erasure is applied again when a backup is restored',
+  },
   'data-export': {
     days: null,
     description: 'A "Download my data" ZIP and its record: until it expires (privacy.exportDays after it is ready, 7 days by default), then removed with its file by a daily job',

@@ -29,6 +29,7 @@ export const personalDataMap = {
       activated_at: personal({ category: 'account', purpose: 'Proof the address was confirmed', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'anonymize' }),
       last_login_at: personal({ category: 'behaviour', purpose: 'Shown to the person; security', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
       password_changed_at: personal({ category: 'credentials', purpose: 'Security history', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
+      erased_at: personal({ category: 'account', purpose: 'When the account was erased; it can never sign in again', legalBasis: 'legal-obligation', retention: 'account-lifetime', erasure: 'none' }),
       created_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
       updated_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
     },
@@ -592,6 +593,47 @@ export const personalDataMap = {
     },
     valuesNotShown: ['storage_key'],
   },
+
+  privacy_requests: {
+    purpose: 'Data-protection requests (access, export, rectification, erasure, restriction, objection), their deadlines and what was done',
+    subjectColumn: 'subject_user_id',
+    columns: {
+      id: plain(),
+      kind: plain('Which right was asked for'),
+      state: plain(),
+      source: plain('Asked in My Account or by mail to staff'),
+      subject_user_id: personal({ category: 'account', purpose: 'Whose request; kept after erasure as proof it was answered', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'none' }),
+      contact_email: personal({ category: 'contact', purpose: 'Where the person asked from and is answered at', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      contact_name: personal({ category: 'identity', purpose: 'How the person signed their request', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      details: personal({ category: 'communication', purpose: 'What the person asked for', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      received_at: personal({ category: 'communication', purpose: 'When the request arrived; the deadline counts from it', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'none' }),
+      due_at: plain('One month after receipt, or later when extended'),
+      extended_at: plain(),
+      extension_reason: personal({ category: 'communication', purpose: 'Why the deadline was extended, mailed to the person', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      token_sha256: personal({ category: 'credentials', purpose: 'Recognising the mailed identity or confirmation link; the token itself is never stored', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      token_expires_at: plain(),
+      identity_verified_at: plain(),
+      confirmed_at: plain(),
+      erase_after: plain('End of the cooling-off period of an erasure'),
+      attempts: plain(),
+      last_error: plain('Error of a failed erasure; names tables, never personal values'),
+      outcome: personal({ category: 'communication', purpose: 'What was done, or why the request was refused', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'anonymize' }),
+      closed_at: plain(),
+      reminder_sent_at: plain(),
+      created_by_user_id: personal({ category: 'staff', purpose: 'Which staff member entered a mailed request', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'none' }),
+      handled_by_user_id: personal({ category: 'staff', purpose: 'Which staff member handled the request', legalBasis: 'legal-obligation', retention: 'request-record', erasure: 'none' }),
+      updated_at: plain(),
+    },
+  },
+
+  erasure_tombstones: {
+    purpose: 'Ids of erased accounts, so that erasure is applied again after a backup is restored',
+    subjectColumn: 'subject_user_id',
+    columns: {
+      subject_user_id: personal({ category: 'account', purpose: 'Which account was erased (a random id; the account holds nothing about the person any more)', legalBasis: 'legal-obligation', retention: 'erasure-proof', erasure: 'none' }),
+      erased_at: plain(),
+    },
+  },
 } satisfies Record<string, TTableEntry>;
 
 /** Schemas owned by libraries. Their tables hold no personal values: jobs carry ids only (see jobPayloadMap). */
@@ -618,4 +660,5 @@ export const jobPayloadMap = {
   'privacy.apply-retention': {},
   'privacy.build-export': { exportId: plain('data_exports.id; the worker reads the subject from the row') },
   'privacy.remove-expired-exports': {},
+  'privacy.remove-closed-requests': {},
 } as const;

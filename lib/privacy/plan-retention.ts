@@ -11,6 +11,7 @@ export const retentionRulesAppliedElsewhere = {
   'audit-retention': 'audit.remove-expired',
   'guest-visit': 'visitors.remove-stale',
   'share-link': 'shares.remove-expired',
+  'request-record': 'privacy.remove-closed-requests',
 } as const satisfies Partial<Record<TRetentionRule, string>>;
 
 /**

@@ -12,6 +12,7 @@ export const dataSubjectCategories = {
   guests: 'Visitors who are not signed in',
   'share-recipients': 'People a customer sends a lightbox or image to by mail',
   contributors: 'Photographers and agencies credited for images',
+  requesters: 'People without an account who make a data-protection request',
 } as const;
 
 export type TDataSubjectCategory = keyof typeof dataSubjectCategories;
@@ -49,6 +50,8 @@ export const dataSubjectsByTable: Readonly<Record<string, readonly TDataSubjectC
   licence_downloads: ['customers'],
   download_bundles: ['customers'],
   data_exports: ['customers', 'staff'],
+  privacy_requests: ['customers', 'requesters', 'staff'],
+  erasure_tombstones: ['customers'],
 };
 
 /** Only what the code does; see README (How it is built). */
