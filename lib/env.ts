@@ -55,6 +55,8 @@ const ZDatabaseEnv = z.object({
 const ZStorageEnv = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   MEDIA_DIR: z.string().min(1).optional(),
+  /** Ids of erased accounts, one per line; outside the database and the media so a restore of either leaves it. */
+  ERASURE_TOMBSTONES_FILE: z.string().min(1).optional(),
 });
 
 const ZMailEnv = z.object({
@@ -109,7 +111,11 @@ export const serverEnv = () => {
 export const databaseEnv = () => read(ZDatabaseEnv, 'database');
 export const storageEnv = () => {
   const storage = read(ZStorageEnv, 'storage');
-  return { ...storage, MEDIA_DIR: storage.MEDIA_DIR ?? `${storage.DATA_DIR}/media` };
+  return {
+    ...storage,
+    MEDIA_DIR: storage.MEDIA_DIR ?? `${storage.DATA_DIR}/media`,
+    ERASURE_TOMBSTONES_FILE: storage.ERASURE_TOMBSTONES_FILE ?? `${storage.DATA_DIR}/erasure-tombstones.log`,
+  };
 };
 export const mailEnv = () => read(ZMailEnv, 'mail');
 export const secretsEnv = () => read(ZSecretsEnv, 'secrets');
@@ -136,6 +142,7 @@ type TWritableKey =
   | 'PORT'
   | 'APP_URL'
   | 'MEDIA_DIR'
+  | 'ERASURE_TOMBSTONES_FILE'
   | 'NODE_ENV'
   | 'TRUSTED_PROXIES';
 

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditActorKind = pgEnum('audit_actor_kind', ['customer', 'staff', 'system']);
 
@@ -8,8 +8,11 @@ export const auditActorKind = pgEnum('audit_actor_kind', ['customer', 'staff', '
  * missing row breaks the chain (`npm run audit:verify`). A trigger (migration 0005) refuses UPDATE,
  * DELETE and TRUNCATE; only audit_trail_remove_before() removes rows, for the retention job.
  *
- * It holds ids and field names, never a customer's personal values, so erasing a customer never
- * touches it. No foreign keys for the same reason: an entry outlives the account it is about.
+ * It holds ids and field names, never a customer's personal values; the one personal value is the
+ * client address. Erasure removes that address through audit_trail_deidentify() (migration 0012),
+ * the only UPDATE the trigger lets through. The hash (format 2) covers a salted digest of the address
+ * instead of the address itself, so the chain still verifies once address and salt are gone.
+ * No foreign keys: an entry outlives the account it is about.
  */
 export const auditTrail = pgTable(
   'audit_trail',
@@ -23,6 +26,14 @@ export const auditTrail = pgTable(
     objectType: text('object_type'),
     objectId: text('object_id'),
     clientIp: text('client_ip'),
+    /** Random per entry; with the address it gives client_ip_digest. Removed with the address. */
+    clientIpSalt: text('client_ip_salt'),
+    /** SHA-256 of salt and address: what a format-2 hash covers in place of the address. */
+    clientIpDigest: text('client_ip_digest'),
+    /** 1: the hash covers the address itself (entries written before migration 0012); 2: its salted digest. */
+    hashVersion: smallint('hash_version').notNull().default(1),
+    /** When erasure removed the address (and salt) of this entry. */
+    deidentifiedAt: timestamp('deidentified_at', { withTimezone: true }),
     purpose: text('purpose'),
     details: jsonb('details').$type<Record<string, unknown>>().notNull(),
     prevHash: text('prev_hash').notNull(),

@@ -4,7 +4,11 @@ import { createHash } from 'node:crypto';
 /** The prev_hash of the very first entry: nothing came before it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an entry's hash covers (everything but its id, which the chain order already fixes). */
+/**
+ * The fields an entry's hash covers (everything but its id, which the chain order already fixes).
+ * Format 1 covers the client address itself; format 2 covers clientIpDigest in its place, so that
+ * erasure can remove the address and the salt and the entry still verifies.
+ */
 export type THashedFields = {
   /** ISO 8601 in UTC with milliseconds, as Date.prototype.toISOString writes it. */
   occurredAt: string;
@@ -15,6 +19,8 @@ export type THashedFields = {
   objectType: string | null;
   objectId: string | null;
   clientIp: string | null;
+  clientIpDigest?: string | null;
+  hashVersion?: number;
   purpose: string | null;
   details: unknown;
   prevHash: string;
@@ -35,8 +41,9 @@ function canonicalJson(value: unknown): string {
  * version tag comes first so a later change of the format can be told apart from tampering.
  */
 export function auditEntryHash(fields: THashedFields): string {
+  const v2 = fields.hashVersion === 2;
   const serialised = canonicalJson([
-    'audit-v1',
+    v2 ? 'audit-v2' : 'audit-v1',
     fields.occurredAt,
     fields.actorUserId,
     fields.actorKind,
@@ -44,10 +51,15 @@ export function auditEntryHash(fields: THashedFields): string {
     fields.subjectUserId,
     fields.objectType,
     fields.objectId,
-    fields.clientIp,
+    v2 ? (fields.clientIpDigest ?? null) : fields.clientIp,
     fields.purpose,
     fields.details,
     fields.prevHash,
   ]);
   return createHash('sha256').update(serialised, 'utf8').digest('hex');
+}
+
+/** SHA-256 of a random salt and the address: reveals nothing of the address once the salt is gone. */
+export function clientIpDigest(salt: string, clientIp: string): string {
+  return createHash('sha256').update(`${salt}\u0000${clientIp}`, 'utf8').digest('hex');
 }

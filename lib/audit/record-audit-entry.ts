@@ -1,11 +1,12 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditTrail } from '@/db/schema';
 import type { TTransaction } from '@/lib/db/client';
 import { settingDefinitions, type TSettingKey } from '@/lib/settings/definitions';
 import { staffRoles } from '@/lib/staff/permissions';
-import { auditEntryHash, GENESIS_HASH } from './audit-hash';
+import { auditEntryHash, clientIpDigest, GENESIS_HASH } from './audit-hash';
 
 /** A name, never a value: 'account.profile-updated', 'fullName', 'customFields.vat'. */
 const ZName = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$/, 'Expected a name, not a value').max(100);
@@ -64,6 +65,8 @@ export async function recordAuditEntry(tx: TTransaction, input: TAuditEntryInput
   // Taken after the lock so the times follow the chain order; millisecond precision, as the hash has it.
   const occurredAt = new Date();
   const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}), ...(setting ? { setting } : {}) };
-  const hash = auditEntryHash({ ...entry, occurredAt: occurredAt.toISOString(), details, prevHash });
-  await tx.insert(auditTrail).values({ ...entry, occurredAt, details, prevHash, hash });
+  const clientIpSalt = entry.clientIp === null ? null : randomBytes(16).toString('hex');
+  const digest = entry.clientIp === null || clientIpSalt === null ? null : clientIpDigest(clientIpSalt, entry.clientIp);
+  const hash = auditEntryHash({ ...entry, clientIpDigest: digest, hashVersion: 2, occurredAt: occurredAt.toISOString(), details, prevHash });
+  await tx.insert(auditTrail).values({ ...entry, clientIpSalt, clientIpDigest: digest, hashVersion: 2, occurredAt, details, prevHash, hash });
 }

@@ -1,10 +1,17 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { TExecutor } from '@/lib/db/client';
-import { auditEntryHash, GENESIS_HASH } from './audit-hash';
+import { auditEntryHash, clientIpDigest, GENESIS_HASH } from './audit-hash';
 
 export type TChainReport =
-  | { intact: true; entries: number; firstId: number | null; anchored: boolean }
+  | {
+      intact: true;
+      entries: number;
+      firstId: number | null;
+      anchored: boolean;
+      /** Format-1 entries whose address erasure removed: linked into the chain, but their own hash cannot be recomputed. */
+      unverifiableErased: number;
+    }
   | { intact: false; entries: number; brokenId: number; problem: string };
 
 type TAuditRow = {
@@ -18,6 +25,10 @@ type TAuditRow = {
   object_type: string | null;
   object_id: string | null;
   client_ip: string | null;
+  client_ip_salt: string | null;
+  client_ip_digest: string | null;
+  hash_version: number;
+  deidentified: boolean;
   purpose: string | null;
   details: unknown;
   prev_hash: string;
@@ -34,12 +45,13 @@ export async function verifyAuditChain(executor: TExecutor, { batchSize = 1_000 
   let firstId: number | null = null;
   let anchored = false;
   let entries = 0;
+  let unverifiableErased = 0;
   let afterId = 0;
   for (;;) {
     const { rows } = await executor.execute<TAuditRow>(sql`
       select id::text, to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at,
              occurred_at <> date_trunc('milliseconds', occurred_at) as sub_millisecond,
-             actor_user_id, actor_kind, action, subject_user_id, object_type, object_id, client_ip, purpose,
+             actor_user_id, actor_kind, action, subject_user_id, object_type, object_id, client_ip, client_ip_salt, client_ip_digest, hash_version, deidentified_at is not null as deidentified, purpose,
              details, prev_hash, hash
       from audit_trail where audit_trail.id > ${afterId} order by audit_trail.id limit ${batchSize}`);
     for (const row of rows) {
@@ -52,6 +64,9 @@ export async function verifyAuditChain(executor: TExecutor, { batchSize = 1_000 
       if (expectedPrev !== null && row.prev_hash !== expectedPrev) return broken('prev_hash does not match the previous entry (an entry was removed or rewritten)');
       // Entries are written with millisecond times; finer digits can only come from an edit.
       if (row.sub_millisecond) return broken('occurred_at was changed');
+      if (row.hash_version === 2 && row.client_ip !== null && (row.client_ip_salt === null || clientIpDigest(row.client_ip_salt, row.client_ip) !== row.client_ip_digest)) {
+        return broken('client_ip does not match its digest (the address was changed)');
+      }
       const recomputed = auditEntryHash({
         occurredAt: row.occurred_at,
         actorUserId: row.actor_user_id,
@@ -61,16 +76,21 @@ export async function verifyAuditChain(executor: TExecutor, { batchSize = 1_000 
         objectType: row.object_type,
         objectId: row.object_id,
         clientIp: row.client_ip,
+        clientIpDigest: row.client_ip_digest,
+        hashVersion: row.hash_version,
         purpose: row.purpose,
         details: row.details,
         prevHash: row.prev_hash,
       });
-      if (recomputed !== row.hash) return broken('its contents do not match its hash (the entry was changed)');
+      // A format-1 entry hashed its address; once erasure removed it, only the links around it can be checked.
+      const legacyErased = row.hash_version === 1 && row.deidentified;
+      if (legacyErased) unverifiableErased += 1;
+      else if (recomputed !== row.hash) return broken('its contents do not match its hash (the entry was changed)');
       expectedPrev = row.hash;
       entries += 1;
       afterId = id;
     }
     if (rows.length < batchSize) break;
   }
-  return { intact: true, entries, firstId, anchored };
+  return { intact: true, entries, firstId, anchored, unverifiableErased };
 }

@@ -20,6 +20,7 @@ export async function prepareTestEnvironment() {
   setEnv({
     DATABASE_URL: scratch.url,
     MEDIA_DIR: mediaDir,
+    ERASURE_TOMBSTONES_FILE: `${mediaDir}.tombstones`,
     AUTH_SECRET: randomBytes(32).toString('base64url'),
     DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     NODE_ENV: 'test',
@@ -31,6 +32,7 @@ export async function prepareTestEnvironment() {
       await scratch.drop();
       await server.stop();
       await rm(mediaDir, { recursive: true, force: true });
+      await rm(`${mediaDir}.tombstones`, { force: true });
     },
   };
 }

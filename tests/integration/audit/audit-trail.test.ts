@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditTrail } from '@/db/schema';
-import { GENESIS_HASH } from '@/lib/audit/audit-hash';
+import { auditEntryHash, GENESIS_HASH } from '@/lib/audit/audit-hash';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
 import { closeDatabase, db } from '@/lib/db/client';
@@ -114,13 +114,36 @@ describe('the audit trail', () => {
     expect(Number(rows[0]!.removed)).toBe(older!.count);
     const remaining = await db.select({ id: auditTrail.id }).from(auditTrail).orderBy(auditTrail.id);
     expect(remaining.map((row) => row.id)).toEqual([kept, newest]);
-    expect(await verifyAuditChain(db)).toEqual({ intact: true, entries: 2, firstId: kept, anchored: true });
+    expect(await verifyAuditChain(db)).toEqual({ intact: true, entries: 2, firstId: kept, anchored: true, unverifiableErased: 0 });
 
     // Nothing is before the cutoff any more, and the newest entry always stays as the chain's head.
     const again = await db.execute<{ removed: string }>(sql`select audit_trail_remove_before(now() + interval '1 day')::text as removed`);
     expect(again.rows[0]!.removed).toBe('1');
     const next = await appendEntry();
-    expect(await verifyAuditChain(db)).toEqual({ intact: true, entries: 2, firstId: newest, anchored: true });
+    expect(await verifyAuditChain(db)).toEqual({ intact: true, entries: 2, firstId: newest, anchored: true, unverifiableErased: 0 });
     expect(next).toBeGreaterThan(newest);
+  });
+  it('erasure blanks the addresses of a person through audit_trail_deidentify, and the chain still verifies', async () => {
+    const person = randomUUID();
+    const staff = randomUUID();
+    const entry = (actorKind: 'customer' | 'staff', actorUserId: string, clientIp: string) =>
+      db.transaction((tx) => recordAuditEntry(tx, { actorKind, actorUserId, action: 'account.profile-updated', subjectUserId: person, clientIp }));
+    await entry('customer', person, '192.0.2.41');
+    await entry('staff', staff, '192.0.2.42');
+    // An entry written before hash format 2, which hashed the address itself.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('audit_trail'))`);
+      const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(sql`${auditTrail.id} desc`).limit(1);
+      const occurredAt = new Date();
+      const fields = { occurredAt: occurredAt.toISOString(), actorUserId: person, actorKind: 'customer' as const, action: 'account.profile-updated', subjectUserId: person, objectType: null, objectId: null, clientIp: '192.0.2.43', purpose: null, details: {}, prevHash: last!.hash };
+      await tx.insert(auditTrail).values({ ...fields, occurredAt, hash: auditEntryHash(fields) });
+    });
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true, unverifiableErased: 0 });
+
+    const { rows } = await db.execute<{ changed: string }>(sql`select audit_trail_deidentify(${person}::uuid)::text as changed`);
+    expect(rows[0]!.changed).toBe('2');
+    const left = await db.select({ clientIp: auditTrail.clientIp, actorUserId: auditTrail.actorUserId }).from(auditTrail).where(sql`${auditTrail.subjectUserId} = ${person}`);
+    expect(left.filter((row) => row.clientIp !== null)).toEqual([{ clientIp: '192.0.2.42', actorUserId: staff }]);
+    expect(await verifyAuditChain(db)).toMatchObject({ intact: true, unverifiableErased: 1 });
   });
 });

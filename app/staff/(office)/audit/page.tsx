@@ -65,7 +65,8 @@ function ChainStatus({ report, checkHref }: { report: TChainReport | null; check
       ) : report.intact ? (
         <p className="mt-1 text-base font-medium text-ink">
           Intact: {report.entries.toLocaleString('en-IE')} {report.entries === 1 ? 'entry' : 'entries'} checked
-          {report.anchored && report.firstId !== null ? `, from entry ${report.firstId} (older entries were removed after their retention period)` : ''}.
+          {report.anchored && report.firstId !== null ? `, from entry ${report.firstId} (older entries were removed after their retention period)` : ''}
+          {report.unverifiableErased > 0 ? `; ${report.unverifiableErased} older entries had their address erased, so only their links could be checked` : ''}.
         </p>
       ) : (
         <p role="alert" className="mt-1 text-base font-medium text-red-700">
