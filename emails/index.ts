@@ -14,6 +14,7 @@ import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import { downloadBundleReady } from './download-bundle-ready';
 import { dataExportReady } from './data-export-ready';
+import { erasureConfirm, erasureReceipt } from './account-erasure';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -55,6 +56,9 @@ export const emailTemplates = {
   'download-bundle-ready': downloadBundleReady,
   // A "Download my data" export is ready in My data (lib/privacy/build-data-export.ts).
   'data-export-ready': dataExportReady,
+  // "Delete my account": the confirmation link, and the receipt sent as the account is erased (lib/privacy).
+  'erasure-confirm': erasureConfirm,
+  'erasure-receipt': erasureReceipt,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -6,7 +6,7 @@
 
 export type TSignInProblem = {
   /** `not_activated` makes the form offer to send the activation link again. */
-  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'unavailable';
+  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'unavailable';
   message: string;
 };
 
@@ -31,6 +31,11 @@ export function signInProblem(code: string | null | undefined): TSignInProblem {
     }
     case 'disabled':
       return { kind: 'disabled', message: 'This account has been closed. Please contact us if you think this is a mistake.' };
+    case 'erasure_pending':
+      return {
+        kind: 'erasure_pending',
+        message: 'This account is being deleted, as you confirmed. To keep it, open the link in the confirmation e-mail and cancel the deletion.',
+      };
     case 'staff_back_office':
       // The same words as a wrong password: this form must not tell anyone which addresses are staff accounts.
       return { kind: 'staff_back_office', message: WRONG_CREDENTIALS_MESSAGE };

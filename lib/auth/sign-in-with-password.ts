@@ -8,6 +8,7 @@ import type { TClientInfo } from '@/lib/http/client-info';
 import { logLine } from '@/lib/log/log-line';
 import { errorSummary } from '@/lib/log/error-summary';
 import { activeBlockOf, countSignInFailure } from '@/lib/security/ip-blocks';
+import { isErasurePending } from '@/lib/privacy/erasure-link';
 import { recordAccess, type TAccessOutcome } from '@/lib/security/record-access';
 import { adoptGuestVisit } from '@/lib/visitors/adopt-guest-visit';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
@@ -24,7 +25,7 @@ export const ZSignInInput = z.object({
 });
 
 /** The codes the sign-in form turns into messages (lib/auth/sign-in-messages.ts). */
-export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'unavailable';
+export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'unavailable';
 export type TSignInResult =
   /** `deviceCookie` is the value of the sign-in device cookie (lib/auth/sign-in-device.ts) this browser gets. */
   | { ok: true; sessionToken: string; userId: string; deviceCookie: string }
@@ -118,6 +119,11 @@ export async function signInWithPassword(
   if (user.status === 'disabled') {
     await noteAttempt(client, 'disabled', user.id);
     return { ok: false, code: 'disabled' };
+  }
+  // Locked by a confirmed "Delete my account" until it is carried out; the mailed link cancels it.
+  if (await isErasurePending(user.id)) {
+    await noteAttempt(client, 'disabled', user.id);
+    return { ok: false, code: 'erasure_pending' };
   }
   // Staff sign in through the back office, behind a second factor; the message is that of a wrong
   // password (lib/auth/sign-in-messages.ts), so this form does not tell which addresses are staff.

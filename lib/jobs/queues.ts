@@ -155,6 +155,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'privacy.run-due-erasures': {
+    description: 'Erases the accounts whose deletion was confirmed and whose cooling-off has ended (every five minutes, and at once when there is no cooling-off)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
   'privacy.remove-closed-requests': {
     description: 'Deletes data-protection requests closed longer ago than the request-record period (scheduled daily)',
     payload: ZScheduledPayload,

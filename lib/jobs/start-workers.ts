@@ -20,6 +20,7 @@ import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-rete
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
+import { runDueErasures } from '@/lib/privacy/erase-account';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -198,6 +199,14 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return { removed };
   });
   await boss.schedule('privacy.remove-closed-requests', '35 5 * * *', {}, { tz: 'UTC' });
+
+  // One run at a time: each erasure locks its request, but two runs would only wait on each other.
+  await boss.work('privacy.run-due-erasures', { ...polling, batchSize: 1 }, async () => {
+    const outcomes = await runDueErasures();
+    if (outcomes.erased + outcomes.failed > 0) logLine('info', 'privacy', `erased ${outcomes.erased} accounts; ${outcomes.failed} erasures failed and wait for a retry`);
+    return outcomes;
+  });
+  await boss.schedule('privacy.run-due-erasures', '*/5 * * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

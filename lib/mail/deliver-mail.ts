@@ -25,6 +25,12 @@ export class MailDeliveryError extends Error {
 }
 
 /**
+ * Messages whose outbox row goes once delivered: the erasure receipt is the last trace of an erased
+ * person (their id beside a message to them), so not even its delivery record stays.
+ */
+const PURGED_WHEN_DELIVERED = new Set<string>(['erasure-receipt']);
+
+/**
  * Sends one outbox message. On success the row is marked sent and its envelope wiped, so neither
  * the recipient nor a link in the body stays in the database. On an SMTP failure the attempt and
  * the error text are recorded and MailDeliveryError is thrown for pg-boss to retry with back-off;
@@ -33,7 +39,7 @@ export class MailDeliveryError extends Error {
  */
 export async function deliverMail(outboxId: string, options: TDeliverMailOptions): Promise<TDeliveryOutcome> {
   const [row] = await db
-    .select({ status: mailOutbox.status, envelope: mailOutbox.envelope })
+    .select({ status: mailOutbox.status, envelope: mailOutbox.envelope, template: mailOutbox.template })
     .from(mailOutbox)
     .where(eq(mailOutbox.id, outboxId));
   if (!row || row.status !== 'pending' || !row.envelope) return 'skipped';
@@ -67,6 +73,10 @@ export async function deliverMail(outboxId: string, options: TDeliverMailOptions
     throw new MailDeliveryError(message);
   }
 
+  if (PURGED_WHEN_DELIVERED.has(row.template)) {
+    await db.delete(mailOutbox).where(and(eq(mailOutbox.id, outboxId), eq(mailOutbox.status, 'pending')));
+    return 'sent';
+  }
   await db
     .update(mailOutbox)
     .set({ status: 'sent', sentAt: new Date(), envelope: null, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })

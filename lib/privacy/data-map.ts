@@ -665,4 +665,5 @@ export const jobPayloadMap = {
   'privacy.build-export': { exportId: plain('data_exports.id; the worker reads the subject from the row') },
   'privacy.remove-expired-exports': {},
   'privacy.remove-closed-requests': {},
+  'privacy.run-due-erasures': {},
 } as const;

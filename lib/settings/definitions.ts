@@ -71,6 +71,8 @@ export const settingDefinitions = {
   'downloads.bundleDays': { schema: z.number().int().min(1).max(30), default: 7 },
   /** How long a "Download my data" export lasts once it is ready; then the daily job removes it with its file. */
   'privacy.exportDays': { schema: z.number().int().min(1).max(30), default: 7 },
+  /** Days between confirming "Delete my account" and the erasure; the mailed link cancels it until then. 0: erased at once. */
+  'privacy.erasureCoolingOffDays': { schema: z.number().int().min(0).max(30), default: 7 },
   /** Where to report a vulnerability (/.well-known/security.txt). Null: security@ the host of APP_URL. */
   'security.contactEmail': { schema: z.email().max(254).nullable(), default: null as string | null },
 

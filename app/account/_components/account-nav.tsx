@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: '/account/password', label: 'Password' },
   { href: '/account/privacy', label: 'Privacy & marketing' },
   { href: '/account/data', label: 'My data' },
+  { href: '/account/delete', label: 'Delete my account' },
 ] as const;
 
 /** My Account's sections. */

@@ -52,6 +52,14 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'invoice-reminder': { name: 'Anna', level: 1, number: '2026-000123', amountDue: '€47.19', dueDate: new Date('2026-12-07T00:00:00Z'), invoiceUrl: 'https://stockroom.example/account/invoices/abc' },
   'download-bundle-ready': { name: 'Anna', orderNumber: 1001, fileCount: 2, expiresAt: new Date('2026-12-09T14:05:00Z'), bundleUrl: 'https://stockroom.example/account/downloads/bundle/abc' },
   'data-export-ready': { name: 'Anna', expiresAt: new Date('2026-12-09T14:05:00Z'), myDataUrl: 'https://stockroom.example/account/data' },
+  'erasure-confirm': { name: 'Anna', confirmUrl: 'https://stockroom.example/delete-account/abc', coolingOffDays: 7, linkExpiresAt: new Date('2026-12-04T14:05:00Z') },
+  'erasure-receipt': {
+    name: 'Anna',
+    erasedAt: new Date('2026-12-09T14:05:00Z'),
+    erased: [{ what: 'Searches and previews', detail: '12 records, deleted' }],
+    kept: [{ what: 'Issued invoices: Buyer name', detail: 'Required by law. Kept: 10 years after issue.' }],
+    privacyUrl: 'https://stockroom.example/privacy',
+  },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */

@@ -37,7 +37,7 @@ const YES_NO = [
 export default async function SettingsPage() {
   const actor = await requireStaff('settings.manage', '/staff/settings');
   // Read now, from the database: what the shop uses at this moment.
-  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries, cleanThumbnails, bundleDays, exportDays] = await Promise.all([
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries, cleanThumbnails, bundleDays, exportDays, coolingOffDays] = await Promise.all([
     getSetting('site.name'),
     getSetting('catalog.featuredCount'),
     getSetting('accounts.consentAge'),
@@ -54,6 +54,7 @@ export default async function SettingsPage() {
     getSetting('media.cleanThumbnails'),
     getSetting('downloads.bundleDays'),
     getSetting('privacy.exportDays'),
+    getSetting('privacy.erasureCoolingOffDays'),
   ]);
   const countries = vatCountries.map((country) => ({ value: country.countryCode, label: country.countryName }));
   // A country the table does not list (set outside this page) stays choosable, so saving keeps it.
@@ -114,6 +115,7 @@ export default async function SettingsPage() {
             { kind: 'text', name: 'downloads.linkMinutes', label: settingLabels['downloads.linkMinutes'], hint: 'How long a link to a purchased file works: from 1 to 1440 minutes.', value: String(downloadMinutes), numeric: true, className: 'max-w-xs' },
             { kind: 'text', name: 'downloads.bundleDays', label: settingLabels['downloads.bundleDays'], hint: 'How long a ZIP of all files of an order can be downloaded once it is ready: from 1 to 30 days. Then the file is deleted; the buyer can ask for a new one.', value: String(bundleDays), numeric: true, className: 'max-w-xs' },
             { kind: 'text', name: 'privacy.exportDays', label: settingLabels['privacy.exportDays'], hint: 'How long a "Download my data" export can be downloaded once it is ready: from 1 to 30 days. Then the encrypted file is deleted; the person can ask for a new one.', value: String(exportDays), numeric: true, className: 'max-w-xs' },
+            { kind: 'text', name: 'privacy.erasureCoolingOffDays', label: settingLabels['privacy.erasureCoolingOffDays'], hint: 'After a customer confirms "Delete my account", the account is locked for this many days and the link in their mail cancels the deletion; then it is erased. From 0 (erased at once) to 30.', value: String(coolingOffDays), numeric: true, className: 'max-w-xs' },
           ]}
         />
       </SettingSection>
