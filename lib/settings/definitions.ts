@@ -121,7 +121,7 @@ export const settingDefinitions = {
       'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), so that you can see them in My Account and to protect your account. ' +
       'Every attempt to sign in to your account (time, IP address, browser and whether it succeeded) is kept for 6 months for security, and you can see it in My Account. ' +
       'When you order, we keep your billing details, the licences you bought and your invoices for 10 years, as tax law requires. ' +
-      'You can see your details, activity, lightboxes, orders and invoices in My Account, and ask us for a copy or erasure at any time. We never sell your data.',
+      'You can see everything we hold about you in My Account, download a copy of it and delete your account at any time. We never sell your data.',
   },
   'texts.privacyPolicy': {
     schema: z.string().trim().min(1).max(50_000),

@@ -57,7 +57,7 @@ export async function waitForMail(query: TMailQuery, timeoutMs = 20_000): Promis
 }
 
 /** The absolute link to `/<pathPrefix>/…` in the message's text part. */
-export function linkIn(message: TSinkMessage, pathPrefix: 'activate' | 'reset-password' | 'staff/invitation' | 'shared' | 'account/downloads/bundle'): string {
+export function linkIn(message: TSinkMessage, pathPrefix: 'activate' | 'reset-password' | 'staff/invitation' | 'shared' | 'account/downloads/bundle' | 'delete-account'): string {
   const match = new RegExp(`https?://[^\\s"<>]+/${pathPrefix}/[A-Za-z0-9_-]+`).exec(message.text);
   if (!match) throw new Error(`No /${pathPrefix}/ link in "${message.subject}"`);
   return match[0];

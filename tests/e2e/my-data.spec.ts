@@ -63,7 +63,7 @@ test.describe('My data', () => {
     await expect(users).toContainText('As long as the account exists');
     await expect(main(page).getByRole('article', { name: 'Consent ledger' })).toContainText('1 entry');
     await expect(main(page).getByRole('article', { name: 'Staff factors' })).toContainText('Nothing held');
-    await expect(main(page).getByText(/erase|delete my/i)).toHaveCount(0);
+    await expect(main(page).getByRole('link', { name: 'what deleting your account would erase and keep' })).toHaveAttribute('href', '/account/delete');
     await expect(page.locator('body')).not.toContainText(passwordHash);
     await expectNoAxeViolations(page);
 

@@ -69,6 +69,13 @@ export default async function MyDataPage() {
           Passwords, the codes in links we send and other secrets are never shown, not even to you: this page only says
           that one is stored.
         </p>
+        <p className="mt-2 text-sm">
+          To have it erased, see{' '}
+          <Link href="/account/delete" className={linkClass}>
+            what deleting your account would erase and keep
+          </Link>
+          .
+        </p>
       </PageHeader>
 
       <section aria-labelledby="export-heading" className="space-y-4">

@@ -56,6 +56,14 @@ function CancelForm({ token, eraseAfterIso }: { token: string; eraseAfterIso: st
 export function ErasureLinkForms({ token, view }: { token: string; view: TErasureLinkView }) {
   const [state, formAction] = useActionState(confirmErasureAction, INITIAL_FORM_STATE);
   if (view.state === 'gone') return <Refusal message={view.message} />;
+  if (state.ok === true && view.state === 'awaiting_confirmation' && view.coolingOffDays === 0) {
+    return (
+      <Notice tone="success">
+        <p className="font-semibold">You confirmed the deletion of your account.</p>
+        <p className="mt-1">It is being erased now. You will receive one last e-mail listing what was erased and what was kept.</p>
+      </Notice>
+    );
+  }
   if (state.ok === true || view.state === 'cooling_off') {
     const eraseAfterIso = state.ok === true ? state.eraseAfter : view.state === 'cooling_off' ? view.eraseAfterIso : '';
     return (
