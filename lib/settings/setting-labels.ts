@@ -31,6 +31,7 @@ export const settingLabels: Record<TSettingKey, string> = {
   'downloads.linkMinutes': 'Download links last (minutes)',
   'downloads.bundleDays': 'ZIP downloads last (days)',
   'privacy.exportDays': 'Data exports last (days)',
+  'privacy.retentionDays': 'Retention periods (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */
