@@ -21,8 +21,10 @@ export async function retentionRulesInForce(executor?: TExecutor): Promise<Recor
   const periods = await retentionPeriods(executor);
   const rules = { ...retentionRules } as Record<TRetentionRule, TRuleShape>;
   rules.activity = { ...retentionRules.activity, days: periods.activity, guestDays: periods['activity-guests'] };
-  // A visitor's IP address never outlives the visitor's rows, nor a customer's IP address.
-  rules['login-ip'] = { ...retentionRules['login-ip'], days: periods['login-ip'], guestDays: Math.min(periods['activity-guests'], periods['login-ip']) };
+  // An IP address never outlives the row it is in (the planner redacts the shorter rule's columns
+  // and deletes the row at the longer one), and a visitor's never outlives a customer's.
+  const loginIp = Math.min(periods['login-ip'], periods.activity);
+  rules['login-ip'] = { ...retentionRules['login-ip'], days: loginIp, guestDays: Math.min(periods['activity-guests'], loginIp) };
   for (const key of ['session-history', 'access-log', 'audit-retention', 'guest-visit', 'share-link', 'tax-record'] as const) {
     rules[key] = { ...retentionRules[key], days: periods[key] };
   }
