@@ -19,14 +19,15 @@ export const shownText = (text: string, version?: { version: number; effectiveAt
   return { text, sha256, version: label, number: version?.version ?? 0 };
 };
 
+// One query at a time: a transaction's connection cannot run two at once.
 async function placeholderValues(executor?: TExecutor): Promise<TPlaceholderValues> {
-  const [consentAge, retention] = await Promise.all([getSetting('accounts.consentAge', executor), getSetting('privacy.retentionDays', executor)]);
-  return { consentAge, retention };
+  return { consentAge: await getSetting('accounts.consentAge', executor), retention: await getSetting('privacy.retentionDays', executor) };
 }
 
 /** A site text in force now, placeholders filled, as shown to a visitor. */
 export async function siteText(key: TTextKey, executor?: TExecutor, values?: TPlaceholderValues): Promise<TShownText> {
-  const [version, filled] = await Promise.all([textVersionInForce(key, executor), values ?? placeholderValues(executor)]);
+  const version = await textVersionInForce(key, executor);
+  const filled = values ?? (await placeholderValues(executor));
   // Label and text from the same row: a version coming into force meanwhile cannot mix them.
   const text = version ? version.body : await getSetting(key, executor);
   return shownText(fillPlaceholders(text, filled), version);
@@ -35,13 +36,12 @@ export async function siteText(key: TTextKey, executor?: TExecutor, values?: TPl
 /** The texts of the registration page, with the consent age and retention periods filled in. */
 export async function registrationTexts(executor?: TExecutor) {
   const values = await placeholderValues(executor);
-  const [whatWeStore, privacyNotice, ageConfirmation, parentalConsent, marketingOptIn] = await Promise.all([
-    siteText('texts.whatWeStore', executor, values),
-    siteText('texts.privacyPolicy', executor, values),
-    siteText('texts.ageConfirmation', executor, values),
-    siteText('texts.parentalConsent', executor, values),
-    siteText('texts.marketingOptIn', executor, values),
-  ]);
+  const keys = ['texts.whatWeStore', 'texts.privacyPolicy', 'texts.ageConfirmation', 'texts.parentalConsent', 'texts.marketingOptIn'] as const;
+  const shown: TShownText[] = [];
+  // In a transaction one at a time (one connection); otherwise side by side from the pool.
+  if (executor) for (const key of keys) shown.push(await siteText(key, executor, values));
+  else shown.push(...(await Promise.all(keys.map((key) => siteText(key, undefined, values)))));
+  const [whatWeStore, privacyNotice, ageConfirmation, parentalConsent, marketingOptIn] = shown as [TShownText, TShownText, TShownText, TShownText, TShownText];
   return { consentAge: values.consentAge, whatWeStore, privacyNotice, ageConfirmation, parentalConsent, marketingOptIn };
 }
 

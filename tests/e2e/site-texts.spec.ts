@@ -47,7 +47,7 @@ test.describe('site texts and retention', () => {
     await expect(preview).toContainText('Searches, previews, comp downloads and sign-ins 12 months');
 
     await page.getByRole('button', { name: 'Publish new version' }).click();
-    await expect(page.getByRole('alert')).toContainText('Say in a sentence what changed');
+    await expect(page.getByRole('alert', { name: /Please correct/ })).toContainText('Say in a sentence what changed');
     await expect(editor).toHaveValue(/## Contact/);
 
     await page.getByLabel('Change note').fill('We added how to reach our privacy contact');
@@ -82,7 +82,7 @@ test.describe('site texts and retention', () => {
     const activity = page.getByLabel("Customers' searches, previews, comp downloads and sign-ins (days)");
     await activity.fill('20');
     await page.getByRole('button', { name: 'Save retention periods' }).click();
-    await expect(page.getByRole('alert')).toContainText('At least 30 days.');
+    await expect(page.getByRole('alert', { name: /Please correct/ })).toContainText('At least 30 days.');
     await page.getByLabel("Customers' searches, previews, comp downloads and sign-ins (days)").fill('200');
     await page.getByRole('button', { name: 'Save retention periods' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();

@@ -40,8 +40,8 @@ export default async function RegisterPage() {
         <h2 id="what-we-store" className="font-semibold">
           What we store about you
         </h2>
-        <div className="mt-1 [&_p]:mt-2 [&_p:first-child]:mt-0">
-          <MarkdownView html={renderMarkdown(texts.whatWeStore.text)} />
+        <div className="mt-1">
+          <MarkdownView html={renderMarkdown(texts.whatWeStore.text)} size="text-sm leading-6" />
         </div>
         <p className="mt-2">
           <Link href="/privacy" className={linkClass}>
