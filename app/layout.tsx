@@ -4,6 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { HeaderAccountLinks } from './header-account-links';
 import { HeaderCartLink } from './header-cart-link';
+import { PolicyChangedNotice } from './policy-changed-notice';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -44,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </nav>
           </div>
         </header>
+        <PolicyChangedNotice />
         <main id="main" className="flex-1">
           {children}
         </main>

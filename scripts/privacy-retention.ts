@@ -14,7 +14,9 @@ runScript(async () => {
     await migrateDatabase(database.url);
     const { closeDatabase } = await import('@/lib/db/client');
     const { applyRetention, describeRetentionCount } = await import('@/lib/privacy/apply-retention');
-    const counts = await applyRetention({ dryRun });
+    const { runRetention } = await import('@/lib/privacy/run-retention');
+    // A real run is logged in retention_runs, as the nightly job's are; a dry run changes and logs nothing.
+    const counts = dryRun ? await applyRetention({ dryRun }) : await runRetention('command');
     await closeDatabase();
     for (const count of counts) console.log(describeRetentionCount(count, dryRun));
     if (dryRun) console.log('dry run: nothing was changed');

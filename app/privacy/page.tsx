@@ -1,25 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { registrationTexts } from '@/lib/content/site-texts';
-import { PolicyBody } from './policy-body';
+import { MarkdownView } from '@/app/_components/markdown-view';
+import { renderMarkdown } from '@/lib/content/render-markdown';
+import { siteText } from '@/lib/content/site-texts';
+import { textVersionInForce } from '@/lib/settings/text-versions';
 
 export const metadata: Metadata = { title: 'Privacy policy' };
 
-/** The site owner's privacy policy, exactly the text whose version registration records. */
+/** The site owner's privacy policy in force, exactly the text whose version registration records, with the live retention periods. */
 export default async function PrivacyPolicyPage() {
-  // registrationTexts() reads texts.privacyPolicy: the text shown here is the one its version describes.
-  const { privacyNotice } = await registrationTexts();
+  const [policy, version] = await Promise.all([siteText('texts.privacyPolicy'), textVersionInForce('texts.privacyPolicy')]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6 lg:py-14">
       <header className="border-b border-neutral-200 pb-6">
         <h1 className="text-3xl font-semibold tracking-tight text-ink">Privacy policy</h1>
         <p className="mt-2 text-sm text-neutral-700">
-          Version <span className="font-mono text-ink">{privacyNotice.version}</span>. When this text changes, its version
-          changes too; your account records the version you were shown when you registered.
+          Version <span className="font-mono text-ink">{policy.version}</span>
+          {version ? <>, in force since {version.effectiveAt.toISOString().slice(0, 10)}</> : null}. When this text changes, its version
+          changes too; your account records the version you were shown.
         </p>
       </header>
       <article className="mt-6">
-        <PolicyBody text={privacyNotice.text} />
+        <MarkdownView html={renderMarkdown(policy.text)} />
       </article>
       <aside className="mt-10 rounded-lg border border-neutral-200 bg-neutral-50 p-5 text-sm text-neutral-700">
         Have an account? Manage your marketing e-mails and see what we record in{' '}

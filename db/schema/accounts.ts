@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userKind = pgEnum('user_kind', ['customer', 'staff']);
 export const userStatus = pgEnum('user_status', ['pending', 'active', 'disabled']);
@@ -28,6 +28,8 @@ export const users = pgTable(
     staffRole: staffRole('staff_role'),
     status: userStatus('status').notNull().default('pending'),
     privacyNoticeVersion: text('privacy_notice_version'),
+    /** The number of the newest privacy policy version the person was shown or acknowledged (0: the default text). */
+    privacyNoticeSeen: integer('privacy_notice_seen').notNull().default(0),
     activatedAt: timestamp('activated_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),

@@ -2,15 +2,14 @@ import 'server-only';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import { consentLedger, users } from '@/db/schema';
 import { db } from '@/lib/db/client';
-
-export const UNACTIVATED_RETENTION_DAYS = 7;
+import { retentionDays } from '@/lib/privacy/retention-periods';
 
 /**
- * Deletes accounts never activated within 7 days, with their consent records (the one deletion
+ * Deletes accounts never activated within 7 days (privacy.retentionDays), with their consent records (the one deletion
  * the ledger's trigger allows, and only for pending accounts), tokens and sessions (cascade).
  */
 export async function purgeUnactivatedAccounts(now = new Date()): Promise<{ deleted: number }> {
-  const cutoff = new Date(now.getTime() - UNACTIVATED_RETENTION_DAYS * 86_400_000);
+  const cutoff = new Date(now.getTime() - (await retentionDays('unactivated-accounts')) * 86_400_000);
   return db.transaction(async (tx) => {
     const stale = await tx
       .select({ id: users.id })

@@ -134,6 +134,7 @@ async function createPendingAccount(
         phone: input.phone,
         customFields: customFieldValues(customFields, input as Record<string, string | boolean | undefined>),
         privacyNoticeVersion: texts.privacyNotice.version,
+        privacyNoticeSeen: texts.privacyNotice.number,
         status: 'pending',
       })
       .returning({ id: users.id });

@@ -16,7 +16,8 @@ import { removeExpiredShares } from '@/lib/lightboxes/remove-expired-shares';
 import { removeStaleGuestVisits } from '@/lib/visitors/remove-stale-guest-visits';
 import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
-import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
+import { describeRetentionCount } from '@/lib/privacy/apply-retention';
+import { runRetention } from '@/lib/privacy/run-retention';
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
@@ -169,7 +170,7 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
   await boss.schedule('downloads.remove-expired-bundles', '5 5 * * *', {}, { tz: 'UTC' });
 
   await boss.work('privacy.apply-retention', polling, async () => {
-    const counts = await applyRetention();
+    const counts = await runRetention('schedule');
     for (const count of counts) if (count.rows > 0) logLine('info', 'privacy', describeRetentionCount(count));
     return { counts };
   });

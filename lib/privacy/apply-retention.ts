@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type TExecutor } from '@/lib/db/client';
 import { planRetention, type TRetentionStep } from './plan-retention';
+import { retentionRulesInForce } from './retention-periods';
 
 const DAY_MS = 86_400_000;
 const BATCH_SIZE = 5_000;
@@ -28,7 +29,8 @@ export async function applyRetention(options: TApplyRetentionOptions = {}): Prom
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const counts: TRetentionCount[] = [];
-  const steps = planRetention();
+  // The site owner's periods as they are now (privacy.retentionDays).
+  const steps = planRetention({ rules: await retentionRulesInForce(executor) });
   for (const step of steps) {
     const due = dueCondition(step, new Date(now.getTime() - step.days * DAY_MS));
     const table = sql.identifier(step.table);

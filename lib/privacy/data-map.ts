@@ -26,6 +26,7 @@ export const personalDataMap = {
       staff_role: personal({ category: 'account', purpose: 'Staff permissions', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'anonymize' }),
       status: personal({ category: 'account', purpose: 'Whether the account may sign in', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
       privacy_notice_version: personal({ category: 'consent', purpose: 'Which privacy notice the person was shown at registration', legalBasis: 'legal-obligation', retention: 'account-lifetime', erasure: 'none' }),
+      privacy_notice_seen: personal({ category: 'consent', purpose: 'The newest privacy policy version the person was shown, so a material change is announced once', legalBasis: 'legal-obligation', retention: 'account-lifetime', erasure: 'none' }),
       activated_at: personal({ category: 'account', purpose: 'Proof the address was confirmed', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'anonymize' }),
       last_login_at: personal({ category: 'behaviour', purpose: 'Shown to the person; security', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
       password_changed_at: personal({ category: 'credentials', purpose: 'Security history', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
@@ -636,6 +637,34 @@ export const personalDataMap = {
     columns: {
       subject_user_id: personal({ category: 'account', purpose: 'Which account was erased (a random id; the account holds nothing about the person any more)', legalBasis: 'legal-obligation', retention: 'erasure-proof', erasure: 'none' }),
       erased_at: plain(),
+    },
+  },
+
+  text_versions: {
+    purpose: "Every published version of the site owner's texts (privacy policy, registration texts), with its date and change note",
+    columns: {
+      id: plain(),
+      key: plain(),
+      version: plain(),
+      body: plain('Texts the site owner writes for everyone; they name no customer'),
+      effective_at: plain(),
+      change_note: plain(),
+      material: plain(),
+      created_by: personal({ category: 'staff', purpose: 'Which staff member published the version', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
+      created_at: plain(),
+    },
+  },
+
+  retention_runs: {
+    purpose: 'When each retention run happened and how many rows it deleted or redacted per table and rule',
+    columns: {
+      id: plain(),
+      trigger: plain(),
+      started_at: plain(),
+      finished_at: plain(),
+      counts: plain('Table and rule names with numbers of rows'),
+      total_rows: plain(),
+      failure: plain('The error class and code only'),
     },
   },
 } satisfies Record<string, TTableEntry>;

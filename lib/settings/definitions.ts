@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkVatNumber } from '@/lib/vat/vat-number';
+import { defaultRetentionDays, ZRetentionDays, type TRetentionDays } from '@/lib/privacy/retention-settings';
 import { DEFAULT_PRIVACY_POLICY } from './default-privacy-policy';
 
 export const ZCustomField = z.object({
@@ -118,9 +119,9 @@ export const settingDefinitions = {
     schema: z.string().trim().min(1).max(4000),
     default:
       'We store your name, e-mail address and password (encrypted beyond recovery), and any company, address or phone number you choose to give, to run your account and your orders. ' +
-      'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), so that you can see them in My Account and to protect your account. ' +
-      'Every attempt to sign in to your account (time, IP address, browser and whether it succeeded) is kept for 6 months for security, and you can see it in My Account. ' +
-      'When you order, we keep your billing details, the licences you bought and your invoices for 10 years, as tax law requires. ' +
+      'While you use the site we record your searches, the previews you open, the comps you download and your sign-ins (time, IP address, browser, country), kept for {retention:activity} (the IP address {retention:login-ip}), so that you can see them in My Account and to protect your account. ' +
+      'Every attempt to sign in to your account (time, IP address, browser and whether it succeeded) is kept for {retention:access-log} for security, and you can see it in My Account. ' +
+      'When you order, we keep your billing details, the licences you bought and your invoices for {retention:tax-record}, as tax law requires. ' +
       'You can see everything we hold about you in My Account, download a copy of it and delete your account at any time. We never sell your data.',
   },
   'texts.privacyPolicy': {
@@ -144,6 +145,8 @@ export const settingDefinitions = {
     schema: z.string().trim().min(1).max(500),
     default: 'Send me occasional e-mails about new collections and offers. I can unsubscribe with one click at any time.',
   },
+  /** The retention periods the site owner chooses (lib/privacy/retention-settings.ts); the jobs and the texts read them. */
+  'privacy.retentionDays': { schema: ZRetentionDays, default: defaultRetentionDays as TRetentionDays },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

@@ -32,6 +32,7 @@ export const settingLabels: Record<TSettingKey, string> = {
   'downloads.bundleDays': 'ZIP downloads last (days)',
   'privacy.exportDays': 'Data exports last (days)',
   'privacy.erasureCoolingOffDays': 'Cooling-off before an account is erased (days)',
+  'privacy.retentionDays': 'Retention periods (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

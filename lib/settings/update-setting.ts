@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { siteSettings } from '@/db/schema';
 import { db, type TExecutor } from '@/lib/db/client';
 import { settingDefinitions, type TSettingKey, type TSettingValue } from './definitions';
+import { insertTextVersion, isTextKey } from './text-versions';
 
 /**
  * Validates and stores a setting (no audit: the back office goes through changeSettings, which
@@ -18,6 +19,11 @@ export async function updateSetting<K extends TSettingKey>(
   // null, and a bare null parameter would be SQL NULL. getSetting reads it back as null.
   const stored = parsed === null ? sql`'null'::jsonb` : parsed;
   const executor = options.executor ?? db;
+  // A text keeps its history: the value becomes a new version, in force at once.
+  if (isTextKey(key)) {
+    await insertTextVersion(executor, { key, body: parsed as string, effectiveAt: new Date(), changeNote: 'Set outside the text editor (settings command or script)', material: false, createdBy: options.updatedBy ?? null });
+    return;
+  }
   await executor
     .insert(siteSettings)
     .values({ key, value: stored, updatedBy: options.updatedBy ?? null })

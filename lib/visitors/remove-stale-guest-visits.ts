@@ -2,15 +2,15 @@ import 'server-only';
 import { and, isNotNull, isNull, lt } from 'drizzle-orm';
 import { carts, lightboxes } from '@/db/schema';
 import { db } from '@/lib/db/client';
-import { retentionRules } from '@/lib/privacy/classification';
+import { retentionDays } from '@/lib/privacy/retention-periods';
 
 /**
- * Retention 'guest-visit': what a guest kept under the visitor cookie is removed 30 days after its
+ * Retention 'guest-visit': what a guest kept under the visitor cookie is removed 30 days (privacy.retentionDays) after its
  * last change (the cookie itself ends with the browser session long before). One step per kind
  * of thing a guest keeps. Daily job 'visitors.remove-stale'.
  */
 export async function removeStaleGuestVisits(now = new Date()): Promise<{ lightboxes: number; carts: number }> {
-  const cutoff = new Date(now.getTime() - retentionRules['guest-visit'].days * 86_400_000);
+  const cutoff = new Date(now.getTime() - (await retentionDays('guest-visit')) * 86_400_000);
   const removedLightboxes = await db
     .delete(lightboxes)
     .where(and(isNotNull(lightboxes.guestKey), isNull(lightboxes.ownerUserId), lt(lightboxes.updatedAt, cutoff)))

@@ -10,6 +10,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { db } from '@/lib/db/client';
 import { sealEnvelope } from '@/lib/mail/envelope';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
+import { uniqueIp } from './accounts-factory';
 import { createOrder } from './order-factory';
 import { seedCustomer } from './personal-data-factory';
 
@@ -19,7 +20,7 @@ export const TABLES_NO_CUSTOMER_HAS = ['staff_factors', 'staff_recovery_codes', 
 export async function seedSubjectEverywhere(tag: string) {
   const seeded = await seedCustomer(tag, { activityRows: 5 });
   const userId = seeded.userId;
-  const ip = `203.0.113.${randomInt(1, 254)}`;
+  const ip = uniqueIp();
   const identity = {
     email: seeded.email,
     fullName: `Name ${tag}`,

@@ -5,6 +5,8 @@ import { countryOptions } from '@/lib/accounts/countries';
 import { customFieldName, isYesNoField } from '@/lib/accounts/profile-fields';
 import { getOptionalUser } from '@/lib/auth/guards';
 import { PASSWORD_RULES_TEXT } from '@/lib/auth/password-policy';
+import { MarkdownView } from '@/app/_components/markdown-view';
+import { renderMarkdown } from '@/lib/content/render-markdown';
 import { registrationTexts } from '@/lib/content/site-texts';
 import { getSetting } from '@/lib/settings/get-setting';
 import { linkClass } from '@/app/_components/link-class';
@@ -38,7 +40,9 @@ export default async function RegisterPage() {
         <h2 id="what-we-store" className="font-semibold">
           What we store about you
         </h2>
-        <p className="mt-1 whitespace-pre-line">{texts.whatWeStore.text}</p>
+        <div className="mt-1">
+          <MarkdownView html={renderMarkdown(texts.whatWeStore.text)} size="text-sm leading-6" />
+        </div>
         <p className="mt-2">
           <Link href="/privacy" className={linkClass}>
             Read the full privacy notice

@@ -5,7 +5,8 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { giveMarketingConsent, withdrawMarketingConsent } from '@/lib/accounts/withdraw-marketing-consent';
 import { customerActionClient } from '@/lib/actions/action-client';
-import { formAction } from '@/lib/actions/form-action';
+import { formAction, plainFormAction } from '@/lib/actions/form-action';
+import { acknowledgePolicyChange } from '@/lib/content/policy-change';
 import { formInput } from '@/lib/actions/form-input';
 import { clientInfoFrom } from '@/lib/http/client-info';
 
@@ -39,4 +40,12 @@ export const changeMarketingAction = formAction(
             : 'Thank you: we will send you occasional marketing e-mails. You can stop them here with one click at any time.',
       };
     }),
+);
+
+/** "I have seen it": the privacy policy in force is recorded as shown to this customer, and the notice goes away. */
+export const acknowledgePolicyChangeAction = plainFormAction(
+  customerActionClient.metadata({ name: 'account.acknowledge-policy-change', signInReturnTo: '/privacy' }).action(async ({ ctx: { actor } }) => {
+    await acknowledgePolicyChange(actor, clientInfoFrom(await headers()));
+    revalidatePath('/', 'layout');
+  }),
 );

@@ -148,13 +148,16 @@ describe('eraseSubject', () => {
     const { appendTombstone } = await import('@/lib/privacy/erasure-tombstones');
     await appendTombstone(me.userId, new Date(), file);
 
+    // Other files of the run share the database: their erasures are in the table too, already done.
     const result = await replayErasures({ file });
-    expect(result).toMatchObject({ reErased: 1 });
+    expect(result.reErased).toBe(1);
     const [account] = await db.select().from(users).where(eq(users.id, me.userId));
     expect(account!.email).toBe(`erased-${me.userId}@erased.invalid`);
     expect(await scanDatabase([me.ips[0]!, me.phone])).toEqual([]);
 
-    expect(await replayErasures({ file })).toMatchObject({ reErased: 0, alreadyErased: 1 });
+    const again = await replayErasures({ file });
+    expect(again.reErased).toBe(0);
+    expect(again.alreadyErased).toBeGreaterThanOrEqual(1);
     expect(await readTombstoneFile(file)).toContain(me.userId);
     await rm(file, { force: true });
   });

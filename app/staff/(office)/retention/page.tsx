@@ -1,0 +1,132 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/app/account/_components/page-header';
+import { linkClass } from '@/app/_components/link-class';
+import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
+import { retentionPeriods } from '@/lib/privacy/retention-periods';
+import { editableRetention, editableRetentionKeys, periodInWords, taxRecordMinimumDays } from '@/lib/privacy/retention-settings';
+import { listRetentionRuns } from '@/lib/privacy/run-retention';
+import { getSetting } from '@/lib/settings/get-setting';
+import { requireStaff } from '@/lib/staff/require-staff';
+import { SettingForm } from '../_components/setting-form';
+import { saveRetentionPeriodsAction } from './actions';
+
+export const metadata: Metadata = { title: 'Retention' };
+
+const cell = 'py-2 pr-4 align-top';
+const when = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export default async function RetentionPage({ searchParams }: { searchParams: Promise<{ preview?: string }> }) {
+  await requireStaff('settings.manage', '/staff/retention');
+  const showPreview = (await searchParams).preview === '1';
+  const [periods, seller, runs, dryRun] = await Promise.all([retentionPeriods(), getSetting('seller.details'), listRetentionRuns(), showPreview ? applyRetention({ dryRun: true }) : Promise.resolve(null)]);
+
+  return (
+    <div className="space-y-10">
+      <PageHeader title="Retention">
+        How long the shop keeps each kind of data. A daily job applies these periods at 05:15 UTC, and the privacy policy and the registration texts name them wherever they say {'{retention:…}'}, so the texts and the job always agree. Every change is recorded in the audit trail.
+      </PageHeader>
+
+      <section aria-labelledby="periods-heading" className="max-w-3xl space-y-4">
+        <h2 id="periods-heading" className="text-xl font-semibold text-ink">
+          Periods
+        </h2>
+        <SettingForm
+          action={saveRetentionPeriodsAction}
+          submitLabel="Save retention periods"
+          fields={editableRetentionKeys.map((key) => {
+            const { label, min, max } = editableRetention[key];
+            const lowest = key === 'tax-record' ? Math.max(min, taxRecordMinimumDays(seller.countryCode)) : min;
+            return {
+              kind: 'text' as const,
+              name: `privacy.retentionDays.${key}`,
+              label: `${label} (days)`,
+              hint: `Now ${periodInWords(periods[key])}. From ${lowest} to ${max} days${key === 'tax-record' ? `; the law of the seller's country (${seller.countryCode}) sets the minimum` : ''}. In texts: {retention:${key}}.`,
+              value: String(periods[key]),
+              numeric: true,
+              className: 'max-w-xs',
+            };
+          })}
+        />
+        <p className="text-sm text-neutral-700">
+          Accounts left inactive are not warned or anonymized by this page; that is part of account erasure, not built here.
+        </p>
+      </section>
+
+      <section aria-labelledby="dry-run-heading" className="space-y-4">
+        <h2 id="dry-run-heading" className="text-xl font-semibold text-ink">
+          What the next run would do
+        </h2>
+        <p className="max-w-3xl text-neutral-700">
+          A dry run counts, table by table, the rows the retention job would delete or redact now, and changes nothing. The same as <code>npm run privacy:retention -- --dry-run</code>.
+        </p>
+        {dryRun ? (
+          <>
+            <ul className="space-y-1 font-mono text-sm" aria-label="Dry run">
+              {dryRun.map((count) => (
+                <li key={`${count.table}-${count.rule}-${count.action}-${count.who}`}>{describeRetentionCount(count, true)}</li>
+              ))}
+            </ul>
+            <p className="text-sm text-neutral-700">
+              {dryRun.reduce((sum, count) => sum + count.rows, 0)} rows in all. Nothing was changed.{' '}
+              <Link href="/staff/retention" className={linkClass}>
+                Hide the dry run
+              </Link>
+            </p>
+          </>
+        ) : (
+          <form method="get" action="/staff/retention">
+            <input type="hidden" name="preview" value="1" />
+            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-neutral-500 bg-white px-4 py-2 text-sm font-semibold text-ink shadow-sm hover:bg-neutral-50">
+              Show a dry run
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="runs-heading" className="space-y-4">
+        <h2 id="runs-heading" className="text-xl font-semibold text-ink">
+          Recent runs
+        </h2>
+        {runs.length === 0 ? (
+          <p className="text-neutral-700">No retention run yet. The daily job and <code>npm run privacy:retention</code> are listed here.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-left text-sm">
+              <caption className="sr-only">Retention runs, newest first</caption>
+              <thead className="border-b border-neutral-300 text-neutral-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-4 font-medium">Started</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">By</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Outcome</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">Rows changed</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-neutral-200">
+                {runs.map((run) => (
+                  <tr key={run.id}>
+                    <td className={`${cell} whitespace-nowrap`}>{when(run.startedAt)}</td>
+                    <td className={cell}>{run.trigger === 'schedule' ? 'Daily job' : 'Command'}</td>
+                    <td className={cell}>{run.failure ? `Failed (${run.failure})` : run.finishedAt ? `Finished ${when(run.finishedAt)}` : 'Running or stopped'}</td>
+                    <td className={cell}>
+                      {run.totalRows}
+                      {run.counts.some((count) => count.rows > 0) ? (
+                        <ul className="mt-1 text-neutral-700">
+                          {run.counts
+                            .filter((count) => count.rows > 0)
+                            .map((count) => (
+                              <li key={`${count.table}-${count.rule}-${count.action}-${count.who}`}>{describeRetentionCount(count as Parameters<typeof describeRetentionCount>[0])}</li>
+                            ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
