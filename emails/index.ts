@@ -14,6 +14,7 @@ import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import { downloadBundleReady } from './download-bundle-ready';
 import { dataExportReady } from './data-export-ready';
+import { privacyRequestClosed, privacyRequestExtended, privacyRequestIdentity, privacyRequestsDue, privacyRestriction } from './privacy-requests';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -55,6 +56,12 @@ export const emailTemplates = {
   'download-bundle-ready': downloadBundleReady,
   // A "Download my data" export is ready in My data (lib/privacy/build-data-export.ts).
   'data-export-ready': dataExportReady,
+  // The privacy request desk (lib/privacy/requests): the person's identity link, extension, answer and restriction notices; the officers' reminder.
+  'privacy-request-identity': privacyRequestIdentity,
+  'privacy-request-extended': privacyRequestExtended,
+  'privacy-request-closed': privacyRequestClosed,
+  'privacy-restriction': privacyRestriction,
+  'privacy-requests-due': privacyRequestsDue,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

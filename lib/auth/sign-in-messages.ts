@@ -6,7 +6,7 @@
 
 export type TSignInProblem = {
   /** `not_activated` makes the form offer to send the activation link again. */
-  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'unavailable';
+  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'staff_back_office' | 'parental_pending' | 'unavailable';
   message: string;
 };
 
@@ -31,6 +31,12 @@ export function signInProblem(code: string | null | undefined): TSignInProblem {
     }
     case 'disabled':
       return { kind: 'disabled', message: 'This account has been closed. Please contact us if you think this is a mistake.' };
+    case 'parental_pending':
+      return {
+        kind: 'parental_pending',
+        message:
+          'Your account waits for a parent or guardian to confirm that you may use it. Once our privacy team has recorded their confirmation you can sign in; ask your parent or guardian to contact us.',
+      };
     case 'staff_back_office':
       // The same words as a wrong password: this form must not tell anyone which addresses are staff accounts.
       return { kind: 'staff_back_office', message: WRONG_CREDENTIALS_MESSAGE };

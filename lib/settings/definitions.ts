@@ -142,6 +142,14 @@ export const settingDefinitions = {
     schema: z.string().trim().min(1).max(500),
     default: 'Send me occasional e-mails about new collections and offers. I can unsubscribe with one click at any time.',
   },
+  /**
+   * GDPR art. 8: a controller must make reasonable efforts to verify a parent's consent. When on, an
+   * account registered with the parental statement cannot sign in until a privacy officer records the
+   * parent's or guardian's confirmation on the privacy desk.
+   */
+  'accounts.requireParentalConfirmation': { schema: z.boolean(), default: false },
+  /** Privacy officers are mailed about requests due within this many days (and about overdue ones). */
+  'privacy.reminderDays': { schema: z.number().int().min(1).max(28), default: 7 },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

@@ -17,6 +17,8 @@ export const SITE_SETTING_KEYS = [
   'media.cleanThumbnails',
   'downloads.bundleDays',
   'privacy.exportDays',
+  'accounts.requireParentalConfirmation',
+  'privacy.reminderDays',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

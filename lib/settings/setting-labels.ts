@@ -31,6 +31,8 @@ export const settingLabels: Record<TSettingKey, string> = {
   'downloads.linkMinutes': 'Download links last (minutes)',
   'downloads.bundleDays': 'ZIP downloads last (days)',
   'privacy.exportDays': 'Data exports last (days)',
+  'accounts.requireParentalConfirmation': "Parent's confirmation before a parental account can sign in",
+  'privacy.reminderDays': 'Remind privacy officers of requests due within (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

@@ -16,6 +16,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/orders', label: 'Orders', permission: 'orders.manage' },
   { href: '/staff/invoices', label: 'Invoices', permission: 'orders.manage' },
   { href: '/staff/privacy-records', label: 'Record of processing', permission: 'privacy.requests' },
+  { href: '/staff/privacy-requests', label: 'Privacy requests', permission: 'privacy.requests' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));
