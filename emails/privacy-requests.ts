@@ -33,7 +33,7 @@ export const privacyRequestIdentity = defineEmail({
 
 /** Sent when staff extend the deadline (art. 12(3)): the new date and why. */
 export const privacyRequestExtended = defineEmail({
-  schema: z.strictObject({ name: ZEmailName, what: ZRequestWhat, receivedAt: z.date(), dueAt: z.date(), reason: ZStaffText }),
+  schema: z.strictObject({ name: ZEmailName, what: ZRequestWhat, receivedAt: z.date(), dueAt: z.date(), reason: ZStaffText, privacyPolicyUrl: ZEmailLink }),
   render: (data, context) =>
     renderLayout(context, {
       subject: `We need more time for your data-protection request to ${context.siteName}`,
@@ -44,13 +44,14 @@ export const privacyRequestExtended = defineEmail({
         { kind: 'paragraph', text: `Your request for ${data.what}, received on ${dayFormat.format(data.receivedAt)}, needs more time than the usual month. You will have our answer by ${dayFormat.format(data.dueAt)}.` },
         { kind: 'paragraph', text: `Why: ${data.reason}` },
         { kind: 'note', text: 'The data protection rules (GDPR art. 12(3)) allow us to extend the deadline by up to two months where a request is complex or we receive many; we must tell you why within the first month.' },
+        { kind: 'link', label: 'Our privacy policy', url: data.privacyPolicyUrl },
       ],
     }),
 });
 
 /** Sent when staff close a request: what was done, or why it was refused and where to complain. */
 export const privacyRequestClosed = defineEmail({
-  schema: z.strictObject({ name: ZEmailName, what: ZRequestWhat, receivedAt: z.date(), refused: z.boolean(), outcome: ZStaffText }),
+  schema: z.strictObject({ name: ZEmailName, what: ZRequestWhat, receivedAt: z.date(), refused: z.boolean(), outcome: ZStaffText, privacyPolicyUrl: ZEmailLink }),
   render: (data, context) =>
     renderLayout(context, {
       subject: data.refused ? `Your data-protection request to ${context.siteName} was refused` : `Your data-protection request to ${context.siteName} is answered`,
@@ -62,14 +63,15 @@ export const privacyRequestClosed = defineEmail({
         { kind: 'paragraph', text: data.outcome },
         data.refused
           ? { kind: 'note', text: 'If you disagree, you may complain to the data protection authority of your country, or go to court (GDPR art. 12(4), 77 and 79).' }
-          : { kind: 'note', text: 'If something is missing, reply to this message or write to us again.' },
+          : { kind: 'note', text: 'If something is missing, write to us again through the contact details on our site.' },
+        { kind: 'link', label: 'Our privacy policy', url: data.privacyPolicyUrl },
       ],
     }),
 });
 
 /** Sent when processing of the account is restricted (art. 18), and before it is lifted (art. 18(3)). */
 export const privacyRestriction = defineEmail({
-  schema: z.strictObject({ name: ZEmailName, lifted: z.boolean() }),
+  schema: z.strictObject({ name: ZEmailName, lifted: z.boolean(), privacyPolicyUrl: ZEmailLink }),
   render: (data, context) =>
     renderLayout(context, {
       subject: data.lifted ? `The restriction of your ${context.siteName} account is lifted` : `Your ${context.siteName} account is restricted`,
@@ -83,6 +85,7 @@ export const privacyRestriction = defineEmail({
               kind: 'paragraph',
               text: 'As you asked, we have restricted the processing of your account (GDPR art. 18): we keep your data, but we do not process your orders and send you no messages other than those about your data-protection requests and the security of your account, until the restriction is lifted. We will tell you before we lift it.',
             },
+        { kind: 'link', label: 'Our privacy policy', url: data.privacyPolicyUrl },
       ],
     }),
 });

@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
-import { assertPrivacyDesk, requestRecipient, requestRowOrNotFound } from './request-access';
+import { assertPrivacyDesk, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
 import { privacyRequestWhat } from './request-kinds';
 
 export const ZClosing = z.object({
@@ -50,7 +50,7 @@ export async function closePrivacyRequest(actor: TStaffActor, rawId: unknown, fo
         template: 'privacy-request-closed',
         to: recipient,
         subjectUserId: request.subjectUserId,
-        data: { name: recipient.name, what: privacyRequestWhat[request.kind], receivedAt: request.receivedAt, refused: result === 'refused', outcome },
+        data: { name: recipient.name, what: privacyRequestWhat[request.kind], receivedAt: request.receivedAt, refused: result === 'refused', outcome, privacyPolicyUrl: privacyPolicyUrl() },
       });
     }
     await recordAuditEntry(tx, {

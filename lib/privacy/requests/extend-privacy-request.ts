@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { extendedDueDate } from './due-dates';
-import { assertPrivacyDesk, requestRecipient, requestRowOrNotFound } from './request-access';
+import { assertPrivacyDesk, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
 import { CLOSED_STATES, privacyRequestWhat } from './request-kinds';
 
 export const ZExtension = z.object({
@@ -43,7 +43,7 @@ export async function extendPrivacyRequest(actor: TStaffActor, rawId: unknown, f
       template: 'privacy-request-extended',
       to: recipient,
       subjectUserId: request.subjectUserId,
-      data: { name: recipient.name, what: privacyRequestWhat[request.kind], receivedAt: request.receivedAt, dueAt, reason },
+      data: { name: recipient.name, what: privacyRequestWhat[request.kind], receivedAt: request.receivedAt, dueAt, reason, privacyPolicyUrl: privacyPolicyUrl() },
     });
     await recordAuditEntry(tx, {
       actorKind: 'staff',

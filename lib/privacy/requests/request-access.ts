@@ -46,3 +46,5 @@ export const deskUrl = (requestId?: string) => `${serverEnv().APP_URL}/staff/pri
 
 /** A short reference for mails and lists: the first block of the id (no personal value). */
 export const requestReference = (id: string) => id.slice(0, 8);
+
+export const privacyPolicyUrl = () => `${serverEnv().APP_URL}/privacy`;

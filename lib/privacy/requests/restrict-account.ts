@@ -7,7 +7,7 @@ import { db, type TTransaction } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
-import { assertPrivacyDesk, requestRowOrNotFound } from './request-access';
+import { assertPrivacyDesk, privacyPolicyUrl, requestRowOrNotFound } from './request-access';
 
 export type TRestrictionChange = { customerId: string; restricted: boolean };
 
@@ -40,7 +40,7 @@ export async function setAccountRestriction(actor: TStaffActor, target: { custom
       .update(users)
       .set(restricted ? { restrictedAt: now, restrictedByUserId: actor.userId, updatedAt: now } : { restrictedAt: null, restrictedByUserId: null, updatedAt: now })
       .where(eq(users.id, user.id));
-    await queueMail(tx, { template: 'privacy-restriction', to: { address: user.email, name: user.fullName }, subjectUserId: user.id, data: { name: user.fullName, lifted: !restricted } });
+    await queueMail(tx, { template: 'privacy-restriction', to: { address: user.email, name: user.fullName }, subjectUserId: user.id, data: { name: user.fullName, lifted: !restricted, privacyPolicyUrl: privacyPolicyUrl() } });
     await recordAuditEntry(tx, {
       actorKind: 'staff',
       actorUserId: actor.userId,

@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     endCustomerSessionsAction: 'customers.manage',
     sendPasswordResetAction: 'customers.manage',
     requestEmailChangeAction: 'customers.manage',
+    restrictCustomerAction: 'privacy.requests',
+    liftCustomerRestrictionAction: 'privacy.requests',
   },
   '(office)/catalog/actions.ts': {
     updateImageDetailsAction: 'catalog.manage',
@@ -80,6 +82,16 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     markDeliveredAction: 'orders.manage',
     cancelOrderAction: 'orders.manage',
     saveCustomerTermsAction: 'orders.manage',
+  },
+  '(office)/privacy-requests/actions.ts': {
+    createPrivacyRequestAction: 'privacy.requests',
+    resendIdentityLinkAction: 'privacy.requests',
+    extendPrivacyRequestAction: 'privacy.requests',
+    closePrivacyRequestAction: 'privacy.requests',
+    queueSubjectExportAction: 'privacy.requests',
+    restrictFromRequestAction: 'privacy.requests',
+    liftFromRequestAction: 'privacy.requests',
+    confirmParentalConsentAction: 'privacy.requests',
   },
 };
 

@@ -53,9 +53,9 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'download-bundle-ready': { name: 'Anna', orderNumber: 1001, fileCount: 2, expiresAt: new Date('2026-12-09T14:05:00Z'), bundleUrl: 'https://stockroom.example/account/downloads/bundle/abc' },
   'data-export-ready': { name: 'Anna', expiresAt: new Date('2026-12-09T14:05:00Z'), myDataUrl: 'https://stockroom.example/account/data' },
   'privacy-request-identity': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), verifyUrl: 'https://stockroom.example/privacy/requests/verify/abc', expiresAt: new Date('2026-11-27T09:00:00Z') },
-  'privacy-request-extended': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), dueAt: new Date('2027-02-20T09:00:00Z'), reason: 'Your request covers ten years of orders.' },
-  'privacy-request-closed': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), refused: true, outcome: 'We hold no data about this address.' },
-  'privacy-restriction': { name: 'Anna', lifted: false },
+  'privacy-request-extended': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), dueAt: new Date('2027-02-20T09:00:00Z'), reason: 'Your request covers ten years of orders.', privacyPolicyUrl: 'https://stockroom.example/privacy' },
+  'privacy-request-closed': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), refused: true, outcome: 'We hold no data about this address.', privacyPolicyUrl: 'https://stockroom.example/privacy' },
+  'privacy-restriction': { name: 'Anna', lifted: false, privacyPolicyUrl: 'https://stockroom.example/privacy' },
   'privacy-requests-due': { name: 'Anna', requests: [{ reference: 'a1b2c3d4', kind: 'Access', dueAt: new Date('2026-12-20T09:00:00Z'), overdue: true }], deskUrl: 'https://stockroom.example/staff/privacy-requests' },
 };
 
