@@ -99,7 +99,7 @@ export default async function PrivacyRequestPage({ params }: TProps) {
         </dl>
       </Section>
 
-      {!closed ? (
+      {!closed && (request.state === 'awaiting_identity' || canCopy || canRestrict) ? (
         <Section id="handle" title="Handle">
           <div className="flex flex-wrap items-start gap-6">
             {request.state === 'awaiting_identity' ? (
