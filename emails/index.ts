@@ -15,6 +15,7 @@ import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securi
 import { downloadBundleReady } from './download-bundle-ready';
 import { dataExportReady } from './data-export-ready';
 import { erasureConfirm, erasureReceipt } from './account-erasure';
+import { privacyRequestClosed, privacyRequestExtended, privacyRequestIdentity, privacyRequestsDue, privacyRestriction } from './privacy-requests';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -59,6 +60,12 @@ export const emailTemplates = {
   // "Delete my account": the confirmation link, and the receipt sent as the account is erased (lib/privacy).
   'erasure-confirm': erasureConfirm,
   'erasure-receipt': erasureReceipt,
+  // The privacy request desk (lib/privacy/requests): the person's identity link, extension, answer and restriction notices; the officers' reminder.
+  'privacy-request-identity': privacyRequestIdentity,
+  'privacy-request-extended': privacyRequestExtended,
+  'privacy-request-closed': privacyRequestClosed,
+  'privacy-restriction': privacyRestriction,
+  'privacy-requests-due': privacyRequestsDue,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

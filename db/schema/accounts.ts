@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const userKind = pgEnum('user_kind', ['customer', 'staff']);
 export const userStatus = pgEnum('user_status', ['pending', 'active', 'disabled']);
@@ -35,6 +35,15 @@ export const users = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     /** Set when the account was erased (anonymized in place); such an account can never sign in again. */
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * Processing restricted (GDPR art. 18): the account is kept, but not mailed (lib/mail/restricted-mail.ts)
+     * and its orders are not processed, until a privacy officer lifts it.
+     */
+    restrictedAt: timestamp('restricted_at', { withTimezone: true }),
+    restrictedByUserId: uuid('restricted_by_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    /** A parent's or guardian's confirmation of a parental registration (art. 8), recorded by a privacy officer. */
+    parentalConfirmedAt: timestamp('parental_confirmed_at', { withTimezone: true }),
+    parentalConfirmedByUserId: uuid('parental_confirmed_by_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { dataExports } from './downloads';
 
 /** The rights of GDPR art. 15 to 21 a person can ask for. */
 export const privacyRequestKind = pgEnum('privacy_request_kind', ['access', 'export', 'rectification', 'erasure', 'restriction', 'objection']);
@@ -64,6 +65,8 @@ export const privacyRequests = pgTable(
     reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
     createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
     handledByUserId: uuid('handled_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The copy made for an access or export request: by the person in My Account, or by staff for a mailed request. */
+    dataExportId: uuid('data_export_id').references(() => dataExports.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

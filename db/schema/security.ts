@@ -66,6 +66,7 @@ export const accessOutcome = pgEnum('access_outcome', [
   'factor_expired',
   'forbidden',
   'unavailable',
+  'parental_pending',
 ]);
 
 /**

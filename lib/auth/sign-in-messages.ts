@@ -6,7 +6,7 @@
 
 export type TSignInProblem = {
   /** `not_activated` makes the form offer to send the activation link again. */
-  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'unavailable';
+  kind: 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'parental_pending' | 'unavailable';
   message: string;
 };
 
@@ -35,6 +35,12 @@ export function signInProblem(code: string | null | undefined): TSignInProblem {
       return {
         kind: 'erasure_pending',
         message: 'This account is being deleted, as you confirmed. To keep it, open the link in the confirmation e-mail and cancel the deletion.',
+      };
+    case 'parental_pending':
+      return {
+        kind: 'parental_pending',
+        message:
+          'Your account waits for a parent or guardian to confirm that you may use it. Once our privacy team has recorded their confirmation you can sign in; ask your parent or guardian to contact us.',
       };
     case 'staff_back_office':
       // The same words as a wrong password: this form must not tell anyone which addresses are staff accounts.

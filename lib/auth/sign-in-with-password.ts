@@ -6,6 +6,7 @@ import { recordActivity } from '@/lib/activity/record-activity';
 import { db } from '@/lib/db/client';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { logLine } from '@/lib/log/log-line';
+import { awaitsParentalConfirmation } from '@/lib/privacy/requests/parental-confirmation';
 import { errorSummary } from '@/lib/log/error-summary';
 import { activeBlockOf, countSignInFailure } from '@/lib/security/ip-blocks';
 import { isErasurePending } from '@/lib/privacy/erasure-link';
@@ -25,7 +26,7 @@ export const ZSignInInput = z.object({
 });
 
 /** The codes the sign-in form turns into messages (lib/auth/sign-in-messages.ts). */
-export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'unavailable';
+export type TSignInFailure = 'invalid' | 'not_activated' | 'throttled' | 'disabled' | 'erasure_pending' | 'staff_back_office' | 'parental_pending' | 'unavailable';
 export type TSignInResult =
   /** `deviceCookie` is the value of the sign-in device cookie (lib/auth/sign-in-device.ts) this browser gets. */
   | { ok: true; sessionToken: string; userId: string; deviceCookie: string }
@@ -130,6 +131,13 @@ export async function signInWithPassword(
   if (user.kind === 'staff') {
     await noteAttempt(client, 'wrong_kind', user.id);
     return { ok: false, code: 'staff_back_office' };
+  }
+
+  // GDPR art. 8, when the site owner requires it: a parental registration waits for a privacy officer
+  // to record the parent's confirmation. Said only after the right password, like not_activated.
+  if (await awaitsParentalConfirmation(user.id)) {
+    await noteAttempt(client, 'parental_pending', user.id);
+    return { ok: false, code: 'parental_pending' };
   }
 
   // A successful sign-in ends this client's back-off (before the session exists, so a failure here opens none).

@@ -96,6 +96,8 @@ export async function openCustomer(actor: TStaffActor, customerId: unknown, purp
         createdAt: user.createdAt,
         activatedAt: user.activatedAt,
         lastLoginAt: user.lastLoginAt,
+        restrictedAt: user.restrictedAt,
+        parentalConfirmedAt: user.parentalConfirmedAt,
       },
       // Answers to fields the site owner has since removed are still the customer's data: shown under their id.
       customFields: [

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { invoiceReminders, invoices } from '@/db/schema';
+import { invoiceReminders, invoices, users } from '@/db/schema';
 import { db } from '@/lib/db/client';
 import { errorSummary } from '@/lib/log/error-summary';
 import { logLine } from '@/lib/log/log-line';
@@ -48,7 +48,8 @@ export async function sendInvoiceReminders(now = new Date()): Promise<{ sent: nu
       ...paymentStatusColumns(today),
     })
     .from(invoices)
-    .where(and(eq(invoices.kind, 'invoice'), eq(paymentStateSql(today), 'overdue')))
+    // A restricted account (art. 18) is not mailed: its reminders wait until the restriction is lifted.
+    .where(and(eq(invoices.kind, 'invoice'), eq(paymentStateSql(today), 'overdue'), sql`not exists (select 1 from ${users} where ${users.id} = ${invoices.customerUserId} and ${users.restrictedAt} is not null)`))
     .orderBy(asc(invoices.dueDate));
 
   let sent = 0;

@@ -165,6 +165,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'privacy.remind-due-requests': {
+    description: 'Mails privacy officers about data-protection requests due within privacy.reminderDays and about overdue ones, once each (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -22,6 +22,7 @@ import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
 import { runDueErasures } from '@/lib/privacy/erase-account';
+import { remindDueRequests } from '@/lib/privacy/requests/remind-due-requests';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -43,8 +44,9 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
  * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files and the
- * "Download my data" exports (each built on request, removed daily once expired); and the
- * retention periods of the personal-data map.
+ * "Download my data" exports (each built on request, removed daily once expired); the
+ * retention periods of the personal-data map; and the daily reminder of data-protection requests
+ * due soon or overdue.
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -208,6 +210,13 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return outcomes;
   });
   await boss.schedule('privacy.run-due-erasures', '*/5 * * * *', {}, { tz: 'UTC' });
+  // Early morning UTC, so the officers read it at the start of their day.
+  await boss.work('privacy.remind-due-requests', polling, async () => {
+    const reminders = await remindDueRequests();
+    if (reminders.reminded > 0) logLine('info', 'privacy', `reminded ${reminders.officers} privacy officers of ${reminders.reminded} requests due soon or overdue`);
+    return reminders;
+  });
+  await boss.schedule('privacy.remind-due-requests', '45 6 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -7,6 +7,7 @@ import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { getSetting } from '@/lib/settings/get-setting';
 import { sealEnvelope } from './envelope';
 import { assertHeaderSafe, parseRecipient, type TMailRecipient } from './headers';
+import { assertMailAllowed } from './restricted-mail';
 
 // Callers outside lib/mail may not import emails/; they name templates and data through these.
 export type { TEmailData, TEmailTemplateName } from '@/emails';
@@ -26,13 +27,15 @@ export type TQueueMailInput<N extends TEmailTemplateName> = {
  * and bodies are stored encrypted; the job carries the row's id only.
  *
  * Throws AppError('INVALID_INPUT') for an unusable address or a header value with a line break,
- * and ZodError for template data of the wrong shape; in both cases nothing is queued.
+ * AppError('CONFLICT') for mail about a restricted account (./restricted-mail.ts), and ZodError
+ * for template data of the wrong shape; in every case nothing is queued.
  */
 export async function queueMail<N extends TEmailTemplateName>(
   tx: TTransaction,
   input: TQueueMailInput<N>,
 ): Promise<{ outboxId: string; jobId: string }> {
   if (!(input.template in emailTemplates)) throw new Error(`Unknown e-mail template: ${String(input.template)}`);
+  await assertMailAllowed(tx, input.template, input.subjectUserId);
   const recipient = parseRecipient(input.to);
   const siteName = await getSetting('site.name', tx);
   const rendered = renderEmail(input.template, input.data, { siteName, siteUrl: serverEnv().APP_URL });

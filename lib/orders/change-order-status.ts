@@ -69,8 +69,22 @@ export async function moveOrder(
     if (!current) throw notFound('order');
     throw refusedTransition(current.status, transition);
   }
+  await assertCustomerNotRestricted(tx, moved.customerUserId);
   await tx.insert(orderEvents).values({ orderId, status: to, note: options.note ?? null, actorUserId: actor.userId });
   return moved;
+}
+
+export const ORDER_OF_RESTRICTED_ACCOUNT =
+  "The customer's account is restricted (GDPR art. 18): its orders cannot be processed until a privacy officer lifts the restriction.";
+
+/**
+ * A restricted account's orders are kept but not processed (art. 18): every staff change of an
+ * order refuses. Read FOR SHARE, so a restriction being set at this moment waits for this change,
+ * or this change sees it.
+ */
+export async function assertCustomerNotRestricted(tx: TTransaction, customerUserId: string): Promise<void> {
+  const [customer] = await tx.select({ restrictedAt: users.restrictedAt }).from(users).where(eq(users.id, customerUserId)).for('share');
+  if (customer?.restrictedAt) throw new AppError('CONFLICT', ORDER_OF_RESTRICTED_ACCOUNT);
 }
 
 /** The audit entry of an order change: ids and field names only (the reason text stays with the order). */

@@ -19,7 +19,7 @@ export async function openStaffOrder(actor: TStaffActor, rawOrderId: unknown) {
   const orderId = parseOrderId(rawOrderId);
   return db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ order: orders, customer: { id: users.id, email: users.email, fullName: users.fullName } })
+      .select({ order: orders, customer: { id: users.id, email: users.email, fullName: users.fullName, restrictedAt: users.restrictedAt } })
       .from(orders)
       .innerJoin(users, eq(users.id, orders.customerUserId))
       .where(eq(orders.id, orderId));

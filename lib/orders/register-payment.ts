@@ -7,7 +7,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { formatMoney } from '@/lib/format/money';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
-import { assertOrderDesk, auditOrderChange, invoiceOfOrder, moveOrder, orderRecipient, ordersUrl, paidMinorOf, parseOrderId } from './change-order-status';
+import { assertCustomerNotRestricted, assertOrderDesk, auditOrderChange, invoiceOfOrder, moveOrder, orderRecipient, ordersUrl, paidMinorOf, parseOrderId } from './change-order-status';
 import { canTransition, orderStatusLabels, PAYABLE_STATUSES } from './order-transitions';
 
 export const paymentMethods = {
@@ -58,6 +58,7 @@ export async function registerPayment(actor: TStaffActor, rawOrderId: unknown, f
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) throw notFound('order');
+    await assertCustomerNotRestricted(tx, order.customerUserId);
     if (!(PAYABLE_STATUSES as readonly string[]).includes(order.status)) {
       throw new AppError('CONFLICT', `This order is ${orderStatusLabels[order.status].toLowerCase()}: no payment can be registered.`);
     }

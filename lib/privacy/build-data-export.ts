@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import archiver from 'archiver';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { dataExports, invoices, users } from '@/db/schema';
+import { dataExports, invoices, privacyRequests, users } from '@/db/schema';
+import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { encryptingStream, type TFileSealing } from '@/lib/crypto/file-cipher';
 import { db, type TTransaction } from '@/lib/db/client';
 import { CSV_BOM, csvRecords } from '@/lib/export/build-csv';
@@ -251,7 +252,12 @@ ${groups}
 `;
 }
 
-/** Ready, with its expiry from now, and the person's mail queued in the same transaction; false when the export is no longer pending. */
+/**
+ * Ready, with its expiry from now, in one transaction with what follows from it: for a copy the
+ * person asked for, their mail and the completion of its request on the privacy desk; a copy a
+ * staff member made for a mailed request is theirs to hand over (the desk shows it), nobody is
+ * mailed. False when the export is no longer pending.
+ */
 async function finishExport(exportId: string, subjectUserId: string, object: TMediaObject, written: { sealing: TFileSealing; bytes: number }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const readyAt = new Date();
@@ -261,8 +267,17 @@ async function finishExport(exportId: string, subjectUserId: string, object: TMe
       .update(dataExports)
       .set({ status: 'ready', storageKey: object.key, keyId: written.sealing.keyId, iv: written.sealing.iv, bytes: written.bytes, readyAt, expiresAt })
       .where(and(eq(dataExports.id, exportId), eq(dataExports.status, 'pending')))
-      .returning({ id: dataExports.id });
+      .returning({ id: dataExports.id, requestedByUserId: dataExports.requestedByUserId });
     if (!updated) return false;
+    if (updated.requestedByUserId !== subjectUserId) return true;
+    const completed = await tx
+      .update(privacyRequests)
+      .set({ state: 'completed', closedAt: readyAt, outcome: 'The copy of your data was made and offered for download in My data.', updatedAt: readyAt })
+      .where(and(eq(privacyRequests.dataExportId, exportId), eq(privacyRequests.source, 'self_service'), eq(privacyRequests.state, 'open')))
+      .returning({ id: privacyRequests.id });
+    for (const request of completed) {
+      await recordAuditEntry(tx, { actorKind: 'system', actorUserId: null, action: 'privacy.request-completed', subjectUserId, objectType: 'privacy-request', objectId: request.id });
+    }
     const [person] = await tx.select({ email: users.email, fullName: users.fullName }).from(users).where(eq(users.id, subjectUserId));
     if (!person) throw new Error(`The subject of data export ${exportId} is gone`);
     await queueMail(tx, {

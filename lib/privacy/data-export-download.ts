@@ -6,20 +6,20 @@ import { dataExports } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { currentSession, getOptionalUser, requireUser } from '@/lib/auth/guards';
 import { decryptingStream, FILE_CIPHER_OVERHEAD_BYTES } from '@/lib/crypto/file-cipher';
-import { db } from '@/lib/db/client';
+import { db, type TTransaction } from '@/lib/db/client';
 import { logLine } from '@/lib/log/log-line';
 import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
 import { logAuthorizationFailure } from '@/lib/security/log-authorization-failure';
 import { DATA_EXPORT_PATH, dataExportFileName, dataExportObject, isDataExportId } from './data-export-object';
 
-const plain = (status: number, text: string) =>
+export const plain = (status: number, text: string) =>
   new Response(text, {
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
 
 /** The same answer for every refusal, so an id tells a stranger nothing about the export behind it. */
-const notFound = () => plain(404, 'Not found');
+export const notFound = () => plain(404, 'Not found');
 
 /**
  * Answers GET /account/data/export/<id>. A visitor not signed in as a customer goes to sign in
@@ -40,10 +40,11 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
   }
   const person = actor!;
 
+  // A copy a staff member made for a mailed request is theirs to hand over, not the person's to download here.
   const [row] = await db
     .select({ status: dataExports.status, storageKey: dataExports.storageKey, keyId: dataExports.keyId, iv: dataExports.iv, readyAt: dataExports.readyAt, expiresAt: dataExports.expiresAt })
     .from(dataExports)
-    .where(and(eq(dataExports.id, input.exportId), eq(dataExports.subjectUserId, person.userId)));
+    .where(and(eq(dataExports.id, input.exportId), eq(dataExports.subjectUserId, person.userId), eq(dataExports.requestedByUserId, person.userId)));
   if (!row) {
     const [someone] = await db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.id, input.exportId));
     if (someone) logAuthorizationFailure({ actorUserId: person.userId, objectType: 'data-export', objectId: input.exportId });
@@ -53,13 +54,7 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
   if (row.expiresAt <= (input.now ?? new Date())) {
     return plain(410, 'This copy of your data has expired and will be deleted. Ask for a new one under My data in My Account.');
   }
-  const stored = await (input.storage ?? mediaStorage()).read(dataExportObject(row.storageKey));
-  if (!stored) {
-    logLine('error', 'privacy', `the file of data export ${input.exportId} is missing from storage`);
-    return notFound();
-  }
-  const decrypted = Readable.fromWeb(stored.stream as TNodeWebStream<Uint8Array>).pipe(decryptingStream({ keyId: row.keyId, iv: row.iv }, input.exportId));
-  await db.transaction((tx) =>
+  return streamExport(input.exportId, { storageKey: row.storageKey, keyId: row.keyId, iv: row.iv, readyAt: row.readyAt }, input.storage, (tx) =>
     recordAuditEntry(tx, {
       actorKind: 'customer',
       actorUserId: person.userId,
@@ -70,12 +65,31 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
       clientIp: input.ip,
     }),
   );
+}
+
+/**
+ * The decrypted ZIP as a download, once `audit` has committed (the download is recorded before a
+ * byte leaves). A file missing from storage is logged and answered 404.
+ */
+export async function streamExport(
+  exportId: string,
+  sealed: { storageKey: string; keyId: string; iv: string; readyAt: Date },
+  storage: TMediaStorage | undefined,
+  audit: (tx: TTransaction) => Promise<void>,
+): Promise<Response> {
+  const stored = await (storage ?? mediaStorage()).read(dataExportObject(sealed.storageKey));
+  if (!stored) {
+    logLine('error', 'privacy', `the file of data export ${exportId} is missing from storage`);
+    return notFound();
+  }
+  const decrypted = Readable.fromWeb(stored.stream as TNodeWebStream<Uint8Array>).pipe(decryptingStream({ keyId: sealed.keyId, iv: sealed.iv }, exportId));
+  await db.transaction(audit);
   return new Response(Readable.toWeb(decrypted) as ReadableStream<Uint8Array>, {
     status: 200,
     headers: {
       'Content-Type': 'application/zip',
       'Content-Length': String(stored.size - FILE_CIPHER_OVERHEAD_BYTES),
-      'Content-Disposition': `attachment; filename="${dataExportFileName(row.readyAt)}"`,
+      'Content-Disposition': `attachment; filename="${dataExportFileName(sealed.readyAt)}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { dataExports } from '@/db/schema';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
@@ -21,7 +21,8 @@ export async function getLatestDataExport(actor: TCustomerActor, now = new Date(
   const [row] = await db
     .select({ id: dataExports.id, status: dataExports.status, bytes: dataExports.bytes, expiresAt: dataExports.expiresAt })
     .from(dataExports)
-    .where(eq(dataExports.subjectUserId, actor.userId))
+    // Only the copies the person asked for; one staff made for a mailed request is not shown here.
+    .where(and(eq(dataExports.subjectUserId, actor.userId), eq(dataExports.requestedByUserId, actor.userId)))
     .orderBy(desc(dataExports.createdAt))
     .limit(1);
   if (!row || row.expiresAt <= now) return { latest: { status: 'none' }, keptDays };

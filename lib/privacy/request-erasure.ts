@@ -12,7 +12,7 @@ import { queueMail } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
 import { ERASURE_LINK_HOURS, erasureLinkUrl } from './erasure-request-link';
 import { findUnpaidInvoices } from './find-unpaid-invoices';
-import { addCalendarMonths } from './request-due-date';
+import { dueDateFor } from './requests/due-dates';
 
 const ZRequestErasure = z.object({ password: z.string().min(1, 'Enter your password.').max(1024) });
 
@@ -49,7 +49,7 @@ export async function requestErasure(actor: TCustomerActor, form: Record<string,
       ? await tx.update(privacyRequests).set(values).where(eq(privacyRequests.id, open.id)).returning({ id: privacyRequests.id })
       : await tx
           .insert(privacyRequests)
-          .values({ ...values, kind: 'erasure', state: 'awaiting_confirmation', source: 'self_service', subjectUserId: actor.userId, receivedAt: now, dueAt: addCalendarMonths(now, 1) })
+          .values({ ...values, kind: 'erasure', state: 'awaiting_confirmation', source: 'self_service', subjectUserId: actor.userId, receivedAt: now, dueAt: dueDateFor(now) })
           .returning({ id: privacyRequests.id });
     const coolingOffDays = await getSetting('privacy.erasureCoolingOffDays', tx);
     await queueMail(tx, {

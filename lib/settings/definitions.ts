@@ -147,6 +147,14 @@ export const settingDefinitions = {
   },
   /** The retention periods the site owner chooses (lib/privacy/retention-settings.ts); the jobs and the texts read them. */
   'privacy.retentionDays': { schema: ZRetentionDays, default: defaultRetentionDays as TRetentionDays },
+  /**
+   * GDPR art. 8: a controller must make reasonable efforts to verify a parent's consent. When on, an
+   * account registered with the parental statement cannot sign in until a privacy officer records the
+   * parent's or guardian's confirmation on the privacy desk.
+   */
+  'accounts.requireParentalConfirmation': { schema: z.boolean(), default: false },
+  /** Privacy officers are mailed about requests due within this many days (and about overdue ones). */
+  'privacy.reminderDays': { schema: z.number().int().min(1).max(28), default: 7 },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

@@ -18,6 +18,8 @@ export const SITE_SETTING_KEYS = [
   'downloads.bundleDays',
   'privacy.exportDays',
   'privacy.erasureCoolingOffDays',
+  'accounts.requireParentalConfirmation',
+  'privacy.reminderDays',
 ] as const satisfies readonly TSettingKey[];
 
 /** What /staff/security-policy changes (security.manage); the allowlists have their own use cases. */

@@ -33,6 +33,8 @@ export const settingLabels: Record<TSettingKey, string> = {
   'privacy.exportDays': 'Data exports last (days)',
   'privacy.erasureCoolingOffDays': 'Cooling-off before an account is erased (days)',
   'privacy.retentionDays': 'Retention periods (days)',
+  'accounts.requireParentalConfirmation': "Parent's confirmation before a parental account can sign in",
+  'privacy.reminderDays': 'Remind privacy officers of requests due within (days)',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

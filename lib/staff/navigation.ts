@@ -18,6 +18,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/privacy-records', label: 'Record of processing', permission: 'privacy.requests' },
   { href: '/staff/texts', label: 'Texts', permission: 'settings.manage' },
   { href: '/staff/retention', label: 'Retention', permission: 'settings.manage' },
+  { href: '/staff/privacy-requests', label: 'Privacy requests', permission: 'privacy.requests' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -23,6 +23,7 @@ const STAFF_ROUTES_OUTSIDE_NAVIGATION: ReadonlyArray<TStaffRoute> = [
   { href: '/staff/invoices/export', permission: 'orders.manage' },
   // POST only (the upload form's route): with no file, a role that may use it gets 400, everyone else the 404.
   { href: '/staff/catalog/upload', permission: 'catalog.manage', method: 'POST', allowedStatus: 400 },
+  { href: '/staff/privacy-requests/new', permission: 'privacy.requests' },
 ];
 
 type TStaffRoute = { href: string; permission: TPermission; target?: string; method?: 'POST'; allowedStatus?: number };

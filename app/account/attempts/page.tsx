@@ -20,6 +20,7 @@ const OUTCOMES: Record<TSignInAttempt['outcome'], { text: string; tone: 'ok' | '
   factor_expired: { text: 'Refused: the sign-in took too long', tone: 'muted' },
   forbidden: { text: 'Refused', tone: 'warn' },
   unavailable: { text: 'Not possible at the time (our fault)', tone: 'muted' },
+  parental_pending: { text: "Right password, but a parent's confirmation is not recorded yet", tone: 'muted' },
 };
 
 const TONE_CLASSES = {

@@ -61,6 +61,8 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     endCustomerSessionsAction: 'customers.manage',
     sendPasswordResetAction: 'customers.manage',
     requestEmailChangeAction: 'customers.manage',
+    restrictCustomerAction: 'privacy.requests',
+    liftCustomerRestrictionAction: 'privacy.requests',
   },
   '(office)/catalog/actions.ts': {
     updateImageDetailsAction: 'catalog.manage',
@@ -73,6 +75,13 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
   '(office)/vat-rates/actions.ts': {
     saveVatRatesAction: 'settings.manage',
   },
+  '(office)/retention/actions.ts': {
+    saveRetentionPeriodsAction: 'settings.manage',
+  },
+  '(office)/texts/actions.ts': {
+    publishTextVersionAction: 'settings.manage',
+    previewTextAction: 'settings.manage',
+  },
   '(office)/orders/actions.ts': {
     approveOrderAction: 'orders.manage',
     rejectOrderAction: 'orders.manage',
@@ -80,6 +89,16 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     markDeliveredAction: 'orders.manage',
     cancelOrderAction: 'orders.manage',
     saveCustomerTermsAction: 'orders.manage',
+  },
+  '(office)/privacy-requests/actions.ts': {
+    createPrivacyRequestAction: 'privacy.requests',
+    resendIdentityLinkAction: 'privacy.requests',
+    extendPrivacyRequestAction: 'privacy.requests',
+    closePrivacyRequestAction: 'privacy.requests',
+    queueSubjectExportAction: 'privacy.requests',
+    restrictFromRequestAction: 'privacy.requests',
+    liftFromRequestAction: 'privacy.requests',
+    confirmParentalConsentAction: 'privacy.requests',
   },
 };
 

@@ -60,6 +60,11 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
     kept: [{ what: 'Issued invoices: Buyer name', detail: 'Required by law. Kept: 10 years after issue.' }],
     privacyUrl: 'https://stockroom.example/privacy',
   },
+  'privacy-request-identity': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), verifyUrl: 'https://stockroom.example/privacy/requests/verify/abc', expiresAt: new Date('2026-11-27T09:00:00Z') },
+  'privacy-request-extended': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), dueAt: new Date('2027-02-20T09:00:00Z'), reason: 'Your request covers ten years of orders.', privacyPolicyUrl: 'https://stockroom.example/privacy' },
+  'privacy-request-closed': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), refused: true, outcome: 'We hold no data about this address.', privacyPolicyUrl: 'https://stockroom.example/privacy' },
+  'privacy-restriction': { name: 'Anna', lifted: false, privacyPolicyUrl: 'https://stockroom.example/privacy' },
+  'privacy-requests-due': { name: 'Anna', requests: [{ reference: 'a1b2c3d4', kind: 'Access', dueAt: new Date('2026-12-20T09:00:00Z'), overdue: true }], deskUrl: 'https://stockroom.example/staff/privacy-requests' },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
@@ -111,6 +116,17 @@ describe('e-mail templates', () => {
   it.each(customerTemplateNames)('%s refuses unknown fields and an empty name', (name) => {
     expect(() => renderEmail(name, { ...samples[name], email: 'a@example.test' } as unknown as TEmailData<typeof name>, context)).toThrow(ZodError);
     expect(() => renderEmail(name, { ...samples[name], name: '  ' }, context)).toThrow(ZodError);
+  });
+
+  it('privacy-request-closed tells a refused person where to complain, and privacy-request-extended gives the new date and the reason', () => {
+    const refused = renderEmail('privacy-request-closed', samples['privacy-request-closed'], context);
+    expect(refused.subject).toBe('Your data-protection request to Stockroom was refused');
+    expect(refused.text).toContain('complain to the data protection authority');
+    const answered = renderEmail('privacy-request-closed', { ...samples['privacy-request-closed'], refused: false }, context);
+    expect(answered.text).not.toContain('complain');
+    const extended = renderEmail('privacy-request-extended', samples['privacy-request-extended'], context);
+    expect(extended.text).toContain('by 20 February 2027');
+    expect(extended.text).toContain('Why: Your request covers ten years of orders.');
   });
 
   it('account-activation says the link is valid for 24 hours', () => {

@@ -27,6 +27,7 @@ const OUTCOMES: Record<TAccessLogRow['outcome'], string> = {
   factor_expired: 'Sign-in expired or forged',
   forbidden: 'Refused',
   unavailable: 'Store unavailable',
+  parental_pending: "Awaiting a parent's confirmation",
 };
 
 const KINDS: Record<TAccessLogRow['kind'], string> = {

@@ -14,6 +14,7 @@ import { assertCustomerExists } from '@/lib/customers/open-customer';
 import { encodePurposeGrant, purposeGrantCookie } from '@/lib/customers/purpose-grant';
 import { requestCustomerEmailChange } from '@/lib/customers/request-email-change';
 import { sendCustomerPasswordReset } from '@/lib/customers/send-customer-password-reset';
+import { setAccountRestriction } from '@/lib/privacy/requests/restrict-account';
 
 const ZCustomerForm = z.object({ customerId: z.uuid('We could not find that customer.') });
 
@@ -91,4 +92,27 @@ export const requestEmailChangeAction = formAction(
       return { message: `A confirmation link went to ${requested.newEmail}, and the current address was told. The change takes effect when the link is opened.` };
     }),
   { keep: (field) => field === 'newEmail' },
+);
+
+/** Restriction of processing (art. 18) is the privacy desk's: privacy.requests, not customers.manage. */
+export const restrictCustomerAction = formAction(
+  staffActionClient
+    .metadata({ name: 'customers.restrict', permission: 'privacy.requests' })
+    .inputSchema(formInput(ZCustomerForm))
+    .action(async ({ parsedInput: { customerId }, ctx: { actor } }) => {
+      await setAccountRestriction(actor, { customerId }, true);
+      refresh(customerId);
+      return { message: 'Processing of the account is restricted and the customer was told.' };
+    }),
+);
+
+export const liftCustomerRestrictionAction = formAction(
+  staffActionClient
+    .metadata({ name: 'customers.lift-restriction', permission: 'privacy.requests' })
+    .inputSchema(formInput(ZCustomerForm))
+    .action(async ({ parsedInput: { customerId }, ctx: { actor } }) => {
+      await setAccountRestriction(actor, { customerId }, false);
+      refresh(customerId);
+      return { message: 'The restriction is lifted and the customer was told.' };
+    }),
 );

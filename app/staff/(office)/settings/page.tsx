@@ -34,10 +34,15 @@ const YES_NO = [
   { value: 'true', label: 'Yes: under EUR 10,000 a year, consumers everywhere in the EU pay our rate' },
 ];
 
+const PARENTAL_CHOICES = [
+  { value: 'false', label: 'No: the registration statement is enough' },
+  { value: 'true', label: 'Yes: a privacy officer records the parent’s confirmation first' },
+];
+
 export default async function SettingsPage() {
   const actor = await requireStaff('settings.manage', '/staff/settings');
   // Read now, from the database: what the shop uses at this moment.
-  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries, cleanThumbnails, bundleDays, exportDays, coolingOffDays] = await Promise.all([
+  const [siteName, featuredCount, consentAge, idleMinutes, rememberDays, questions, watermark, seller, underThreshold, paymentTermDays, shareDays, downloadMinutes, vatCountries, cleanThumbnails, bundleDays, exportDays, coolingOffDays, requireParentalConfirmation, reminderDays] = await Promise.all([
     getSetting('site.name'),
     getSetting('catalog.featuredCount'),
     getSetting('accounts.consentAge'),
@@ -55,6 +60,8 @@ export default async function SettingsPage() {
     getSetting('downloads.bundleDays'),
     getSetting('privacy.exportDays'),
     getSetting('privacy.erasureCoolingOffDays'),
+    getSetting('accounts.requireParentalConfirmation'),
+    getSetting('privacy.reminderDays'),
   ]);
   const countries = vatCountries.map((country) => ({ value: country.countryCode, label: country.countryName }));
   // A country the table does not list (set outside this page) stays choosable, so saving keeps it.
@@ -116,6 +123,7 @@ export default async function SettingsPage() {
             { kind: 'text', name: 'downloads.bundleDays', label: settingLabels['downloads.bundleDays'], hint: 'How long a ZIP of all files of an order can be downloaded once it is ready: from 1 to 30 days. Then the file is deleted; the buyer can ask for a new one.', value: String(bundleDays), numeric: true, className: 'max-w-xs' },
             { kind: 'text', name: 'privacy.exportDays', label: settingLabels['privacy.exportDays'], hint: 'How long a "Download my data" export can be downloaded once it is ready: from 1 to 30 days. Then the encrypted file is deleted; the person can ask for a new one.', value: String(exportDays), numeric: true, className: 'max-w-xs' },
             { kind: 'text', name: 'privacy.erasureCoolingOffDays', label: settingLabels['privacy.erasureCoolingOffDays'], hint: 'After a customer confirms "Delete my account", the account is locked for this many days and the link in their mail cancels the deletion; then it is erased. From 0 (erased at once) to 30.', value: String(coolingOffDays), numeric: true, className: 'max-w-xs' },
+            { kind: 'text', name: 'privacy.reminderDays', label: settingLabels['privacy.reminderDays'], hint: 'Each day, privacy officers get one e-mail about data-protection requests due within this many days and about overdue ones: from 1 to 28.', value: String(reminderDays), numeric: true, className: 'max-w-xs' },
           ]}
         />
       </SettingSection>
@@ -136,6 +144,14 @@ export default async function SettingsPage() {
             },
             { kind: 'text', name: 'accounts.idleTimeoutMinutes', label: 'Customer idle timeout (minutes)', hint: 'A customer who does nothing for this long is signed out. From 5 to 1440.', value: String(idleMinutes), numeric: true, className: 'max-w-xs' },
             { kind: 'text', name: 'accounts.rememberDays', label: 'Remember me (days)', hint: 'How long "Keep me signed in" lasts. From 1 to 365.', value: String(rememberDays), numeric: true, className: 'max-w-xs' },
+            {
+              kind: 'select',
+              name: 'accounts.requireParentalConfirmation',
+              label: settingLabels['accounts.requireParentalConfirmation'],
+              hint: 'When Yes, an account registered with the statement that a parent agreed cannot sign in until a privacy officer records the parent’s or guardian’s confirmation on the privacy desk.',
+              value: String(requireParentalConfirmation),
+              options: PARENTAL_CHOICES,
+            },
           ]}
         />
       </SettingSection>

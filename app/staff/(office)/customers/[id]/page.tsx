@@ -13,7 +13,7 @@ import { AppError } from '@/lib/errors';
 import { customerTermsOf, priceListChoices } from '@/lib/orders/customer-terms';
 import { roleHasPermission } from '@/lib/staff/permissions';
 import { requireStaff } from '@/lib/staff/require-staff';
-import { choosePurposeAction, endCustomerSessionsAction, lockCustomerAction, requestEmailChangeAction, sendPasswordResetAction, unlockCustomerAction } from '../actions';
+import { choosePurposeAction, endCustomerSessionsAction, liftCustomerRestrictionAction, lockCustomerAction, requestEmailChangeAction, restrictCustomerAction, sendPasswordResetAction, unlockCustomerAction } from '../actions';
 import { CustomerActionButton, EmailChangeForm, PurposeForm } from '../customer-forms';
 import { STATUS_LABELS } from '../status-labels';
 import { saveCustomerTermsAction } from '../../orders/actions';
@@ -57,6 +57,7 @@ const OUTCOMES: Record<string, string> = {
   factor_expired: 'Sign-in expired',
   forbidden: 'Refused',
   unavailable: 'Store unavailable',
+  parental_pending: "Awaiting a parent's confirmation",
 };
 
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
@@ -109,6 +110,7 @@ export default async function CustomerPage({ params }: TProps) {
   const terms = await customerTermsOf(actor, id);
   const priceLists = await priceListChoices(actor);
   const canSetTerms = roleHasPermission(actor.role, 'orders.manage');
+  const canRestrict = roleHasPermission(actor.role, 'privacy.requests');
   const address = [details.addressLine1, details.addressLine2, [details.postalCode, details.city].filter(Boolean).join(' ')].filter(Boolean);
 
   return (
@@ -121,6 +123,12 @@ export default async function CustomerPage({ params }: TProps) {
           </Link>
         </p>
       </PageHeader>
+
+      {details.restrictedAt ? (
+        <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950">
+          <strong>Processing restricted</strong> (GDPR art. 18) since <Timestamp value={details.restrictedAt} />: the account is kept, but it is not mailed and its orders are not processed until a privacy officer lifts the restriction.
+        </p>
+      ) : null}
 
       <Section id="details" title="Details">
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
@@ -168,6 +176,21 @@ export default async function CustomerPage({ params }: TProps) {
             </p>
             <EmailChangeForm action={requestEmailChangeAction} customerId={id} />
           </div>
+        </Section>
+      ) : null}
+
+      {canRestrict ? (
+        <Section id="restriction" title="Restriction of processing">
+          <p className="text-sm text-neutral-700">
+            At the customer’s request (GDPR art. 18), the account can be restricted: kept, but not mailed (except answers to their data-protection requests and security messages), and its orders not processed. The customer is told when it is restricted and before it is lifted.
+          </p>
+          <CustomerActionButton
+            action={details.restrictedAt ? liftCustomerRestrictionAction : restrictCustomerAction}
+            customerId={id}
+            label={details.restrictedAt ? 'Lift the restriction' : 'Restrict processing'}
+            pendingLabel={details.restrictedAt ? 'Lifting…' : 'Restricting…'}
+            variant={details.restrictedAt ? 'secondary' : 'danger'}
+          />
         </Section>
       ) : null}
 

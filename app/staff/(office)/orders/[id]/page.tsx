@@ -77,6 +77,12 @@ export default async function OrderPage({ params }: TProps) {
         </p>
       </PageHeader>
 
+      {customer.restrictedAt ? (
+        <p role="status" className="rounded-md border border-amber-400 bg-amber-50 p-4 text-sm text-amber-950">
+          <strong>Processing restricted.</strong> The customer asked to restrict the processing of their account (GDPR art. 18) on <Timestamp value={customer.restrictedAt} />. This order is kept, but it cannot be approved, rejected, paid, delivered or cancelled until a privacy officer lifts the restriction.
+        </p>
+      ) : null}
+
       <Section id="actions" title="Actions">
         <div className="grid gap-4 lg:grid-cols-2">
           <ButtonPanel
