@@ -14,6 +14,7 @@ import { staffInvitation } from './staff-invitation';
 import { securityFactorFailures, securityFactorsReset, securityIpBlocked, securitySettingChanged, securityStaffNewAddress } from './security-alert';
 import { downloadBundleReady } from './download-bundle-ready';
 import { dataExportReady } from './data-export-ready';
+import { marketingNewsletter } from './marketing-newsletter';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -55,6 +56,8 @@ export const emailTemplates = {
   'download-bundle-ready': downloadBundleReady,
   // A "Download my data" export is ready in My data (lib/privacy/build-data-export.ts).
   'data-export-ready': dataExportReady,
+  // A newsletter to customers whose marketing consent is in force (lib/marketing/send-campaign.ts).
+  'marketing-newsletter': marketingNewsletter,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -16,3 +16,4 @@ export * from './orders';
 export * from './invoices';
 export * from './downloads';
 export * from './privacy';
+export * from './marketing';

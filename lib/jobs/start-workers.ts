@@ -6,6 +6,7 @@ import { sendInvoiceReminders } from '@/lib/invoices/send-invoice-reminders';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
+import { flushUsageCounts } from '@/lib/usage/count-usage';
 import { rerenderDerivatives } from '@/lib/media/rerender-derivatives';
 import { sweepOrphanMedia } from '@/lib/media/sweep-orphan-media';
 import { purgeAccessLog } from '@/lib/security/purge-access-log';
@@ -20,6 +21,7 @@ import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-rete
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
+import { sendCampaign } from '@/lib/marketing/send-campaign';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -199,12 +201,26 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
   });
   await boss.schedule('privacy.remove-closed-requests', '35 5 * * *', {}, { tz: 'UTC' });
 
+  // A newsletter queues all its messages in one transaction; one campaign at a time per process.
+  await boss.work('marketing.send-campaign', { ...polling, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const payload = queueDefinitions['marketing.send-campaign'].payload.safeParse(job.data);
+    if (!payload.success) {
+      logLine('error', 'marketing', `job ${job.id} has an invalid payload; dropped`);
+      return;
+    }
+    const result = await sendCampaign(payload.data.campaignId);
+    if (result.outcome === 'sent') logLine('info', 'marketing', `campaign ${payload.data.campaignId}: queued ${result.recipients} messages`);
+    return result;
+  });
+
   let stopping: Promise<void> | null = null;
   return {
     stop: () =>
       (stopping ??= (async () => {
         await stopBoss();
         closeMailTransports();
+        await flushUsageCounts();
       })()),
   };
 }

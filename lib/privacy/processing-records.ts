@@ -52,6 +52,7 @@ export const dataSubjectsByTable: Readonly<Record<string, readonly TDataSubjectC
   data_exports: ['customers', 'staff'],
   privacy_requests: ['customers', 'requesters', 'staff'],
   erasure_tombstones: ['customers'],
+  marketing_campaigns: ['staff'],
 };
 
 /** Only what the code does; see README (How it is built). */

@@ -16,6 +16,8 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/orders', label: 'Orders', permission: 'orders.manage' },
   { href: '/staff/invoices', label: 'Invoices', permission: 'orders.manage' },
   { href: '/staff/privacy-records', label: 'Record of processing', permission: 'privacy.requests' },
+  { href: '/staff/newsletter', label: 'Newsletter', permission: 'marketing.send' },
+  { href: '/staff/usage', label: 'Usage statistics', permission: 'backoffice.enter' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));
