@@ -81,6 +81,9 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     cancelOrderAction: 'orders.manage',
     saveCustomerTermsAction: 'orders.manage',
   },
+  '(office)/newsletter/actions.ts': {
+    newsletterAction: 'marketing.send',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */
