@@ -18,10 +18,11 @@ export const newsletterAction = formAction(
   staffActionClient
     .metadata({ name: 'marketing.send-newsletter', permission: 'marketing.send' })
     .inputSchema(formInput(ZNewsletterForm))
-    .action(async ({ parsedInput: { intent, ...input }, ctx: { actor } }): Promise<{ message: string; preview?: TNewsletterPreview }> => {
+    .action(async ({ parsedInput: { intent, ...input }, ctx: { actor } }): Promise<{ message: string; preview?: TNewsletterPreview; values?: { subject: string; body: string } }> => {
       const preview = await previewNewsletter(actor, input);
       if (intent === 'preview') {
-        return { message: `Preview below. ${customers(preview.recipients)} would get it now.`, preview };
+        // React empties a form after its action: the text goes back to be shown again, and sent next.
+        return { message: `Preview below. ${customers(preview.recipients)} would get it now.`, preview, values: input };
       }
       await startCampaign(actor, input);
       revalidatePath('/staff/newsletter');

@@ -8,7 +8,7 @@ import { INITIAL_FORM_STATE, type TFormState } from '@/lib/actions/form-state';
 import type { TNewsletterPreview } from '@/lib/marketing/preview-newsletter';
 import { answerKey } from '../_components/setting-form';
 
-type TState = TFormState<{ message: string; preview?: TNewsletterPreview }>;
+type TState = TFormState<{ message: string; preview?: TNewsletterPreview; values?: { subject: string; body: string } }>;
 type TAction = (state: TState, formData: FormData) => Promise<TState>;
 
 /**
@@ -20,20 +20,20 @@ export function NewsletterForm({ action }: { action: TAction }) {
   const [editedAfter, setEditedAfter] = useState<object | null>(null);
   const failure = state.ok === false ? state : null;
   const preview = state.ok === true && state.preview && editedAfter !== state ? state.preview : null;
-  // After a preview the fields keep what was typed; after a send they start empty.
-  const kept = failure ? failure.values : state.ok === true && state.preview ? null : { subject: '', body: '' };
+  // After a refusal or a preview the fields show what was sent; after a send they start empty.
+  const shown = failure ? failure.values : state.ok === true ? (state.values ?? { subject: '', body: '' }) : { subject: '', body: '' };
 
   return (
     <form action={formAction} noValidate onInput={() => setEditedAfter(state)} className="space-y-5">
       <FormFeedback state={state} fieldOrder={['subject', 'body']} />
-      <div key={kept ? answerKey(state) : 'kept'} className="space-y-5">
-        <TextField name="subject" label="Subject" maxLength={150} defaultValue={kept?.subject} error={failure?.fieldErrors.subject} hint="One line. The shop's name is put in front of it." />
+      <div key={answerKey(state)} className="space-y-5">
+        <TextField name="subject" label="Subject" maxLength={150} defaultValue={shown.subject} error={failure?.fieldErrors.subject} hint="One line. The shop's name is put in front of it." />
         <TextAreaField
           name="body"
           label="Message"
           rows={12}
           maxLength={20000}
-          defaultValue={kept?.body}
+          defaultValue={shown.body}
           error={failure?.fieldErrors.body}
           hint="Plain text. Leave an empty line between paragraphs. A greeting with the customer's name goes above it, and the unsubscribe link below it."
         />
