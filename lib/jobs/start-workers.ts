@@ -43,8 +43,8 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * development, and their jobs wait unclaimed, so no retry is spent) and the scheduled clean-ups:
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
  * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files and the
- * "Download my data" exports (each built on request, removed daily once expired); and the
- * retention periods of the personal-data map.
+ * "Download my data" exports (each built on request, removed daily once expired); the
+ * retention periods of the personal-data map; and the newsletters staff send (one job per campaign).
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
