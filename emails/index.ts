@@ -16,6 +16,7 @@ import { downloadBundleReady } from './download-bundle-ready';
 import { dataExportReady } from './data-export-ready';
 import { erasureConfirm, erasureReceipt } from './account-erasure';
 import { privacyRequestClosed, privacyRequestExtended, privacyRequestIdentity, privacyRequestsDue, privacyRestriction } from './privacy-requests';
+import { marketingNewsletter } from './marketing-newsletter';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -66,6 +67,8 @@ export const emailTemplates = {
   'privacy-request-closed': privacyRequestClosed,
   'privacy-restriction': privacyRestriction,
   'privacy-requests-due': privacyRequestsDue,
+  // A newsletter to customers whose marketing consent is in force (lib/marketing/send-campaign.ts).
+  'marketing-newsletter': marketingNewsletter,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -17,3 +17,4 @@ export * from './invoices';
 export * from './downloads';
 export * from './privacy';
 export * from './texts';
+export * from './marketing';

@@ -22,6 +22,7 @@ import { issueAccountToken } from './account-tokens';
 import type { TDeferWork } from './send-account-link';
 import { recordConsent } from './consents';
 import { customFieldsSchema, customFieldValues, ZProfileFields } from './profile-fields';
+import { countUsage } from '@/lib/usage/count-usage';
 
 const ZRegistration = ZProfileFields.extend({
   email: z
@@ -102,7 +103,7 @@ async function createPendingAccount(
 ) {
   const { passwordHash, customFields, texts, ageText, client, guestKey } = context;
   const { APP_URL } = serverEnv();
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     // A second registration racing this one for the same address waits here, then sees the first.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${input.email.toLowerCase()}))`);
     const [existing] = await tx
@@ -116,7 +117,7 @@ async function createPendingAccount(
         subjectUserId: existing.id,
         data: { name: existing.fullName, loginUrl: `${APP_URL}/login`, passwordResetUrl: `${APP_URL}/reset-password` },
       });
-      return;
+      return false;
     }
 
     const [user] = await tx
@@ -162,5 +163,7 @@ async function createPendingAccount(
       subjectUserId,
       data: { name: input.fullName, activationUrl: `${APP_URL}/activate/${token}` },
     });
+    return true;
   });
+  if (created) countUsage('register');
 }

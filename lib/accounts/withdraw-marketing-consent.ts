@@ -15,11 +15,20 @@ const lockConsentsOf = (tx: TTransaction, userId: string) => tx.execute(sql`sele
 
 /** One click: records the withdrawal in the ledger (if the consent was in force; otherwise nothing changes). */
 export async function withdrawMarketingConsent(actor: TCustomerActor, client: TClientInfo): Promise<void> {
+  await withdrawMarketingConsentOf(actor.userId, client.ip);
+}
+
+/**
+ * The withdrawal itself, for a caller that has already established whose consent it is (a signed-in
+ * customer, or a signed unsubscribe link). Returns whether a row was appended.
+ */
+export async function withdrawMarketingConsentOf(userId: string, ip: string | null): Promise<boolean> {
   const texts = await registrationTexts();
-  await db.transaction(async (tx) => {
-    await lockConsentsOf(tx, actor.userId);
-    if (!(await isConsentInForce(actor.userId, 'marketing_email', tx))) return;
-    await recordConsent(tx, { subjectUserId: actor.userId, purpose: 'marketing_email', action: 'withdrawn', text: texts.marketingOptIn, ip: client.ip });
+  return db.transaction(async (tx) => {
+    await lockConsentsOf(tx, userId);
+    if (!(await isConsentInForce(userId, 'marketing_email', tx))) return false;
+    await recordConsent(tx, { subjectUserId: userId, purpose: 'marketing_email', action: 'withdrawn', text: texts.marketingOptIn, ip });
+    return true;
   });
 }
 

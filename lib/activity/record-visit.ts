@@ -7,6 +7,8 @@ import { isPrefetch } from '@/lib/http/prefetch';
 import { errorSummary } from '@/lib/log/error-summary';
 import { recordActivity, type TActivity } from './record-activity';
 import { logLine } from '@/lib/log/log-line';
+import { countUsage } from '@/lib/usage/count-usage';
+import { activityUsageFeature } from '@/lib/usage/usage-features';
 
 /**
  * Records a page view or download of the current request once the response has been sent, so it
@@ -16,6 +18,7 @@ import { logLine } from '@/lib/log/log-line';
 export async function recordVisit(activity: TActivity) {
   const requestHeaders = await headers();
   if (isPrefetch((name) => requestHeaders.get(name))) return;
+  countUsage(activityUsageFeature[activity.kind]);
   const client = clientInfoFrom(requestHeaders);
   const user = await getOptionalUser();
   after(async () => {

@@ -18,6 +18,7 @@ import { throttleRules } from '@/lib/throttle/rules';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions/create-session';
 import { deviceCookieValue, knownDeviceOf } from './sign-in-device';
+import { countUsage } from '@/lib/usage/count-usage';
 
 export const ZSignInInput = z.object({
   email: z.string().trim().max(320).default(''),
@@ -150,6 +151,7 @@ export async function signInWithPassword(
     await adoptGuestVisit(tx, guestKey, user.id);
     return opened;
   });
+  countUsage('sign-in');
   return { ok: true, sessionToken: session.token, userId: user.id, deviceCookie: deviceCookieValue(email, knownDevice) };
 }
 

@@ -30,6 +30,7 @@ export const ZMailPurgePayload = z.strictObject({});
 export const ZScheduledPayload = z.strictObject({});
 export const ZBuildBundlePayload = z.strictObject({ bundleId: z.uuid() });
 export const ZBuildDataExportPayload = z.strictObject({ exportId: z.uuid() });
+export const ZSendCampaignPayload = z.strictObject({ campaignId: z.uuid() });
 
 /** Options shared by the scheduled clean-up jobs: a few retries, kept a day. */
 const SCHEDULED_OPTIONS: TQueueOptions = {
@@ -169,6 +170,20 @@ export const queueDefinitions = {
     description: 'Mails privacy officers about data-protection requests due within privacy.reminderDays and about overdue ones, once each (scheduled daily)',
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
+  },
+  'marketing.send-campaign': {
+    description: 'Queues a newsletter to every active customer whose marketing consent is in force, one outbox message each, in one transaction (sent when staff send it)',
+    payload: ZSendCampaignPayload,
+    options: {
+      // The whole campaign is one transaction: a failed try queued nothing, so a retry cannot send twice.
+      retryLimit: 3,
+      retryDelay: 60,
+      retryBackoff: true,
+      retryDelayMax: 10 * 60,
+      expireInSeconds: 30 * 60,
+      retentionSeconds: DAY_SECONDS,
+      deleteAfterSeconds: 7 * DAY_SECONDS,
+    },
   },
 } as const satisfies Record<string, TQueueDefinition>;
 

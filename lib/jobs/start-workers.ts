@@ -6,6 +6,7 @@ import { sendInvoiceReminders } from '@/lib/invoices/send-invoice-reminders';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { purgeMailOutbox } from '@/lib/mail/purge-mail';
 import { closeMailTransports } from '@/lib/mail/transport';
+import { flushUsageCounts } from '@/lib/usage/count-usage';
 import { rerenderDerivatives } from '@/lib/media/rerender-derivatives';
 import { sweepOrphanMedia } from '@/lib/media/sweep-orphan-media';
 import { purgeAccessLog } from '@/lib/security/purge-access-log';
@@ -23,6 +24,7 @@ import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
 import { runDueErasures } from '@/lib/privacy/erase-account';
 import { remindDueRequests } from '@/lib/privacy/requests/remind-due-requests';
+import { sendCampaign } from '@/lib/marketing/send-campaign';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -45,8 +47,8 @@ const DEFAULT_PURGE_CRON = '17 3 * * *';
  * outbox, unactivated accounts, throttle counters, orphaned media files, the audit trail and the
  * access log; the daily overdue-invoice reminders; the ZIP bundles of purchased files and the
  * "Download my data" exports (each built on request, removed daily once expired); the
- * retention periods of the personal-data map; and the daily reminder of data-protection requests
- * due soon or overdue.
+ * retention periods of the personal-data map; the erasures whose cooling-off has ended; the daily
+ * reminder of data-protection requests due soon or overdue; and the newsletters staff send (one job per campaign).
  * `stop()` lets running jobs finish, then stops pg-boss and closes its pool and the SMTP transports.
  */
 export async function startWorkers(options: TStartWorkersOptions = {}): Promise<TWorkers> {
@@ -217,6 +219,18 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return reminders;
   });
   await boss.schedule('privacy.remind-due-requests', '45 6 * * *', {}, { tz: 'UTC' });
+  // A newsletter queues all its messages in one transaction; one campaign at a time per process.
+  await boss.work('marketing.send-campaign', { ...polling, batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const payload = queueDefinitions['marketing.send-campaign'].payload.safeParse(job.data);
+    if (!payload.success) {
+      logLine('error', 'marketing', `job ${job.id} has an invalid payload; dropped`);
+      return;
+    }
+    const result = await sendCampaign(payload.data.campaignId);
+    if (result.outcome === 'sent') logLine('info', 'marketing', `campaign ${payload.data.campaignId}: queued ${result.recipients} messages`);
+    return result;
+  });
 
   let stopping: Promise<void> | null = null;
   return {
@@ -224,6 +238,7 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
       (stopping ??= (async () => {
         await stopBoss();
         closeMailTransports();
+        await flushUsageCounts();
       })()),
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { ZImageId, ZLightboxNote } from './lightbox-input';
 import { ownedBy, type TLightboxOwner } from './lightbox-owner';
 import { ensureActiveLightbox, ownedLightboxForUpdate, touchLightbox, type TLightboxRow } from './owned-lightbox';
+import { countUsage } from '@/lib/usage/count-usage';
 
 /**
  * Adding and removing images, and their notes. Without a lightbox id the active lightbox is meant
@@ -31,7 +32,7 @@ async function targetLightbox(tx: TTransaction, owner: TLightboxOwner, rawLightb
 /** Adds a published image; adding one that is already there changes nothing. */
 export async function addLightboxImage(owner: TLightboxOwner, rawImageId: unknown, rawLightboxId?: unknown): Promise<TLightboxChange> {
   const imageId = parseImageId(rawImageId);
-  return db.transaction(async (tx) => {
+  const added = await db.transaction(async (tx) => {
     const [image] = await tx.select({ id: images.id }).from(images).where(and(eq(images.id, imageId), eq(images.published, true)));
     if (!image) throw new AppError('NOT_FOUND', IMAGE_NOT_FOUND);
     const lightbox = await targetLightbox(tx, owner, rawLightboxId);
@@ -45,8 +46,10 @@ export async function addLightboxImage(owner: TLightboxOwner, rawImageId: unknow
       .onConflictDoNothing()
       .returning({ imageId: lightboxItems.imageId });
     if (inserted) await touchLightbox(tx, lightbox.id);
-    return { lightboxId: lightbox.id, lightboxName: lightbox.name, imageId, inLightbox: true };
+    return { change: { lightboxId: lightbox.id, lightboxName: lightbox.name, imageId, inLightbox: true } satisfies TLightboxChange, inserted: Boolean(inserted) };
   });
+  if (added.inserted) countUsage('lightbox-add');
+  return added.change;
 }
 
 /** Removes an image; removing one that is not there changes nothing. */

@@ -54,6 +54,7 @@ export async function deliverMail(outboxId: string, options: TDeliverMailOptions
   }
 
   assertHeaderSafe('from', options.from);
+  const headers = mailHeaders(envelope);
   try {
     await mailTransport(options.smtpUrl).sendMail({
       from: options.from,
@@ -61,7 +62,7 @@ export async function deliverMail(outboxId: string, options: TDeliverMailOptions
       subject: envelope.subject,
       text: envelope.text,
       html: envelope.html,
-      headers: { 'Auto-Submitted': 'auto-generated' },
+      headers,
     });
   } catch (error) {
     const message = describeSmtpFailure(error, envelope);
@@ -82,6 +83,20 @@ export async function deliverMail(outboxId: string, options: TDeliverMailOptions
     .set({ status: 'sent', sentAt: new Date(), envelope: null, attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
     .where(and(eq(mailOutbox.id, outboxId), eq(mailOutbox.status, 'pending')));
   return 'sent';
+}
+
+/**
+ * Marketing mail carries its unsubscribe link as RFC 2369 List-Unsubscribe, and RFC 8058's
+ * List-Unsubscribe-Post, so mail programs can offer one-click unsubscribing that POSTs to it.
+ */
+export function mailHeaders(envelope: Pick<TMailEnvelope, 'listUnsubscribe'>): Record<string, string> {
+  if (!envelope.listUnsubscribe) return { 'Auto-Submitted': 'auto-generated' };
+  assertHeaderSafe('list-unsubscribe', envelope.listUnsubscribe);
+  return {
+    'Auto-Submitted': 'auto-generated',
+    'List-Unsubscribe': `<${envelope.listUnsubscribe}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
 }
 
 async function recordFailure(outboxId: string, message: string, final: boolean) {

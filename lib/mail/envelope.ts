@@ -9,6 +9,8 @@ export const ZMailEnvelope = z.object({
   subject: z.string(),
   html: z.string(),
   text: z.string(),
+  /** The one-click unsubscribe link of a marketing message; it names the person, so it stays sealed with the rest. */
+  listUnsubscribe: z.string().optional(),
 });
 
 export type TMailEnvelope = z.infer<typeof ZMailEnvelope>;

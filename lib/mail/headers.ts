@@ -37,7 +37,7 @@ export function parseRecipient(recipient: TMailRecipient): TParsedRecipient {
 }
 
 /** For values the site itself builds (subject, sender): unsafe means a setting or template is wrong. */
-export function assertHeaderSafe(header: 'subject' | 'from', value: string) {
+export function assertHeaderSafe(header: 'subject' | 'from' | 'list-unsubscribe', value: string) {
   if (!isHeaderSafe(value)) {
     throw new AppError('INVALID_INPUT', `The message could not be prepared: its ${header} contains a line break.`);
   }

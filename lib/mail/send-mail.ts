@@ -40,6 +40,7 @@ export async function queueMail<N extends TEmailTemplateName>(
   const siteName = await getSetting('site.name', tx);
   const rendered = renderEmail(input.template, input.data, { siteName, siteUrl: serverEnv().APP_URL });
   assertHeaderSafe('subject', rendered.subject);
+  if (rendered.listUnsubscribe) assertHeaderSafe('list-unsubscribe', rendered.listUnsubscribe);
 
   const [row] = await tx
     .insert(mailOutbox)

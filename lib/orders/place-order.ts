@@ -21,6 +21,7 @@ import { queueMail } from '@/lib/mail/send-mail';
 import { paymentProvider } from '@/lib/payments/payment-providers';
 import { mayDownloadWithoutApproval } from './approval';
 import { getSetting } from '@/lib/settings/get-setting';
+import { countUsage } from '@/lib/usage/count-usage';
 
 export type TPlacedOrder = { orderId: string; number: number; status: 'awaiting_approval' | 'approved'; created: boolean };
 
@@ -65,7 +66,7 @@ export async function placeOrder(
   const provider = paymentProvider(input.paymentMethod)!;
   const owner = { kind: 'customer' as const, userId: actor.userId };
   try {
-    return await db.transaction(async (tx): Promise<TPlacedOrder> => {
+    const placed = await db.transaction(async (tx): Promise<TPlacedOrder> => {
       const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.ownerUserId, actor.userId)).for('update');
       const again = await orderForKey(tx, actor.userId, input.checkoutKey);
       if (again) return again;
@@ -185,6 +186,8 @@ export async function placeOrder(
       });
       return { orderId: order!.id, number: order!.number, status: approved ? ('approved' as const) : ('awaiting_approval' as const), created: true };
     });
+    if (placed.created) countUsage('checkout');
+    return placed;
   } catch (error) {
     // A submission with the same key that got past the cart lock's check at the same moment.
     if (isIdempotencyConflict(error)) {

@@ -672,6 +672,29 @@ export const personalDataMap = {
       failure: plain('The error class and code only'),
     },
   },
+
+  marketing_campaigns: {
+    purpose: 'Newsletters written in the back office and sent to customers who consented to marketing mail',
+    columns: {
+      id: plain(),
+      subject: plain('The newsletter text the shop wrote; about the shop, not about people'),
+      body: plain('The newsletter text the shop wrote; about the shop, not about people'),
+      status: plain(),
+      recipient_count: plain('How many messages were queued; not who received them'),
+      created_by: personal({ category: 'staff', purpose: 'Which staff member sent the newsletter', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
+      created_at: plain(),
+      sent_at: plain(),
+    },
+  },
+
+  usage_counts: {
+    purpose: 'How often each function of the shop is used per day: counts only, with no account, address or cookie',
+    columns: {
+      day: plain('The day (UTC) the uses were counted'),
+      feature: plain('A fixed function name such as search or cart-add'),
+      count: plain('How many uses that day; nothing tells whose'),
+    },
+  },
 } satisfies Record<string, TTableEntry>;
 
 /** Schemas owned by libraries. Their tables hold no personal values: jobs carry ids only (see jobPayloadMap). */
@@ -701,4 +724,5 @@ export const jobPayloadMap = {
   'privacy.remove-closed-requests': {},
   'privacy.run-due-erasures': {},
   'privacy.remind-due-requests': {},
+  'marketing.send-campaign': { campaignId: plain('marketing_campaigns.id; the worker reads the text from the row and the recipients from the consent ledger') },
 } as const;

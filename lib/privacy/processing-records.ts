@@ -53,11 +53,12 @@ export const dataSubjectsByTable: Readonly<Record<string, readonly TDataSubjectC
   privacy_requests: ['customers', 'requesters', 'staff'],
   erasure_tombstones: ['customers'],
   text_versions: ['staff'],
+  marketing_campaigns: ['staff'],
 };
 
 /** Only what the code does; see README (How it is built). */
 export const recipients = [
-  "Mail (account, order, share and security messages) is handed to the SMTP server the site owner configures (SMTP_URL); the software sends personal data to no other party.",
+  "Mail (account, order, share and security messages, and newsletters to customers who consented) is handed to the SMTP server the site owner configures (SMTP_URL); the software sends personal data to no other party.",
   'Staff of the site owner see the data their role permits; each opening of a customer\'s data is recorded in the audit trail with its purpose.',
 ] as const;
 

@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { getSetting } from '@/lib/settings/get-setting';
 import { dueDateFor } from './requests/due-dates';
+import { countUsage } from '@/lib/usage/count-usage';
 
 const ZRequestDataExport = z.object({ password: z.string().min(1, 'Enter your password.').max(1024) });
 
@@ -26,7 +27,7 @@ export type TRequestedDataExport = { exportId: string; reused: boolean };
 export async function requestDataExport(actor: TCustomerActor, form: Record<string, unknown>, now = new Date()): Promise<TRequestedDataExport> {
   const input = ZRequestDataExport.parse(form);
   await confirmCurrentPassword(actor, input.password, 'password');
-  return db.transaction(async (tx) => {
+  const requested = await db.transaction(async (tx): Promise<TRequestedDataExport> => {
     await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.userId)).for('update');
     const [current] = await tx
       .select({ id: dataExports.id })
@@ -74,4 +75,6 @@ export async function requestDataExport(actor: TCustomerActor, form: Record<stri
     });
     return { exportId: created!.id, reused: false };
   });
+  if (!requested.reused) countUsage('data-export');
+  return requested;
 }

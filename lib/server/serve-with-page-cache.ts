@@ -4,6 +4,8 @@ import type { ActivityBatch } from '@/lib/activity/activity-batch';
 import { activityRow } from '@/lib/activity/record-activity';
 import { clientInfoFrom } from '@/lib/http/client-info';
 import { createNonce } from '@/lib/http/security-headers';
+import { countUsage } from '@/lib/usage/count-usage';
+import { activityUsageFeature } from '@/lib/usage/usage-features';
 import { cacheablePage } from './cacheable-pages';
 import { PageCache, pageWithNonce, storablePage, type TPageToSend } from './page-cache';
 
@@ -36,7 +38,9 @@ export function withPageCache(handle: THandler, options: { cache: PageCache; gue
       // Only guests reach the cache.
       response.once('close', () => {
         const visit = cacheable.visit();
-        if (visit) guestVisits.add(activityRow(visit, { userId: null, client: clientInfoFrom(request.headers) }));
+        if (!visit) return;
+        guestVisits.add(activityRow(visit, { userId: null, client: clientInfoFrom(request.headers) }));
+        countUsage(activityUsageFeature[visit.kind]);
       });
       return serveCached(pageWithNonce(cached, createNonce()), request, response);
     }

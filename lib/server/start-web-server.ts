@@ -8,6 +8,7 @@ import { stampRequest } from '@/lib/http/stamp-request';
 import { logLine } from '@/lib/log/log-line';
 import { errorFrames, errorSummary } from '@/lib/log/error-summary';
 import { ActivityBatch } from '@/lib/activity/activity-batch';
+import { flushUsageCounts } from '@/lib/usage/count-usage';
 import { forgetSearchCounts } from '@/lib/catalog/search-count-cache';
 import { databaseEnv } from '@/lib/env';
 import { listenForCatalogChanges } from './listen-for-catalog-changes';
@@ -81,6 +82,7 @@ export async function startWebServer(options: { port: number; host: string; dev:
       });
       await catalogListener.close();
       await guestVisits.flush();
+      await flushUsageCounts();
     },
   };
 }

@@ -19,6 +19,8 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/texts', label: 'Texts', permission: 'settings.manage' },
   { href: '/staff/retention', label: 'Retention', permission: 'settings.manage' },
   { href: '/staff/privacy-requests', label: 'Privacy requests', permission: 'privacy.requests' },
+  { href: '/staff/newsletter', label: 'Newsletter', permission: 'marketing.send' },
+  { href: '/staff/usage', label: 'Usage statistics', permission: 'backoffice.enter' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

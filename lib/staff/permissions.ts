@@ -17,6 +17,7 @@ export const permissions = {
   'audit.read': 'The audit trail and its CSV export',
   'staff.manage': 'Staff accounts below admin: invite, change role, lock, reset factors',
   'staff.manageAdmins': 'Admin and superadmin accounts',
+  'marketing.send': 'Write and send the newsletter to customers who consented to marketing mail',
 } as const;
 
 export type TPermission = keyof typeof permissions;
@@ -36,7 +37,7 @@ const allPermissions = Object.keys(permissions) as TPermission[];
 
 export const rolePermissions: Record<TStaffRole, readonly TPermission[]> = {
   superadmin: allPermissions,
-  admin: ['backoffice.enter', 'settings.manage', 'security.manage', 'security.read', 'audit.read', 'staff.manage'],
+  admin: ['backoffice.enter', 'settings.manage', 'security.manage', 'security.read', 'audit.read', 'staff.manage', 'marketing.send'],
   privacy_officer: ['backoffice.enter', 'customers.read', 'customers.manage', 'privacy.requests', 'security.read', 'audit.read'],
   sales: ['backoffice.enter', 'orders.manage', 'messages.manage'],
   catalog: ['backoffice.enter', 'catalog.manage'],

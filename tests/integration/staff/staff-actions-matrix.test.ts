@@ -100,6 +100,9 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     liftFromRequestAction: 'privacy.requests',
     confirmParentalConsentAction: 'privacy.requests',
   },
+  '(office)/newsletter/actions.ts': {
+    newsletterAction: 'marketing.send',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */

@@ -65,6 +65,7 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'privacy-request-closed': { name: 'Anna', what: 'a copy of your data', receivedAt: new Date('2026-11-20T09:00:00Z'), refused: true, outcome: 'We hold no data about this address.', privacyPolicyUrl: 'https://stockroom.example/privacy' },
   'privacy-restriction': { name: 'Anna', lifted: false, privacyPolicyUrl: 'https://stockroom.example/privacy' },
   'privacy-requests-due': { name: 'Anna', requests: [{ reference: 'a1b2c3d4', kind: 'Access', dueAt: new Date('2026-12-20T09:00:00Z'), overdue: true }], deskUrl: 'https://stockroom.example/staff/privacy-requests' },
+  'marketing-newsletter': { name: 'Anna', subject: 'Winter collection', body: 'Snow and harbours.\n\nNew this week.', unsubscribeUrl: 'https://stockroom.example/unsubscribe/abc.def' },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */
@@ -194,6 +195,28 @@ describe('e-mail templates', () => {
   it('order-payment-received says what is still open, or that the invoice is paid', () => {
     expect(renderEmail('order-payment-received', samples['order-payment-received'], context).text).toContain('€27.19 is still open on this invoice.');
     expect(renderEmail('order-payment-received', { ...samples['order-payment-received'], paidInFull: true }, context).text).toContain('paid in full');
+  });
+});
+
+describe('marketing-newsletter', () => {
+  const sample = { name: 'Anna', subject: 'Winter collection', body: 'Snow and harbours.\r\n\r\nNew this week.', unsubscribeUrl: 'https://stockroom.example/unsubscribe/abc.def' };
+
+  it('carries the unsubscribe link in both parts and as the List-Unsubscribe value; only it does', () => {
+    const email = renderEmail('marketing-newsletter', sample, context);
+    expect(email.subject).toBe('Stockroom: Winter collection');
+    expect(email.listUnsubscribe).toBe(sample.unsubscribeUrl);
+    expect(email.text).toContain('Unsubscribe:\nhttps://stockroom.example/unsubscribe/abc.def');
+    expect(email.html).toContain('href="https://stockroom.example/unsubscribe/abc.def"');
+    expect(email.text).toContain('Snow and harbours.\n\nNew this week.');
+    for (const name of emailTemplateNames.filter((other) => other !== 'marketing-newsletter')) {
+      const other = name in samples ? renderEmail(name as TCustomerTemplateName, samples[name as TCustomerTemplateName], context) : null;
+      if (other) expect(other.listUnsubscribe, name).toBeUndefined();
+    }
+  });
+
+  it('refuses a subject with a line break and an empty body', () => {
+    expect(() => renderEmail('marketing-newsletter', { ...sample, subject: 'Hi\r\nBcc: evil@example.test' }, context)).toThrow(ZodError);
+    expect(() => renderEmail('marketing-newsletter', { ...sample, body: '  ' }, context)).toThrow(ZodError);
   });
 });
 
