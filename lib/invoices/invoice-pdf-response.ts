@@ -1,5 +1,5 @@
 import 'server-only';
-import { Readable } from 'node:stream';
+import { webStreamFrom } from '@/lib/http/web-stream-from';
 import type { TInvoiceView } from './get-invoice';
 import { renderInvoicePdf } from './render-invoice-pdf';
 
@@ -10,7 +10,7 @@ import { renderInvoicePdf } from './render-invoice-pdf';
 export function invoicePdfResponse(view: TInvoiceView): Response {
   const kind = view.invoice.kind === 'credit_note' ? 'credit-note' : 'invoice';
   const fileName = `${kind}-${view.invoice.number.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
-  return new Response(Readable.toWeb(renderInvoicePdf(view)) as ReadableStream<Uint8Array>, {
+  return new Response(webStreamFrom(renderInvoicePdf(view)), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${fileName}"`,

@@ -7,6 +7,7 @@ import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { currentSession, getOptionalUser, requireUser } from '@/lib/auth/guards';
 import { decryptingStream, FILE_CIPHER_OVERHEAD_BYTES } from '@/lib/crypto/file-cipher';
 import { db, type TTransaction } from '@/lib/db/client';
+import { webStreamFrom } from '@/lib/http/web-stream-from';
 import { logLine } from '@/lib/log/log-line';
 import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
 import { logAuthorizationFailure } from '@/lib/security/log-authorization-failure';
@@ -84,7 +85,7 @@ export async function streamExport(
   }
   const decrypted = Readable.fromWeb(stored.stream as TNodeWebStream<Uint8Array>).pipe(decryptingStream({ keyId: sealed.keyId, iv: sealed.iv }, exportId));
   await db.transaction(audit);
-  return new Response(Readable.toWeb(decrypted) as ReadableStream<Uint8Array>, {
+  return new Response(webStreamFrom(decrypted), {
     status: 200,
     headers: {
       'Content-Type': 'application/zip',

@@ -140,7 +140,7 @@ describe('rendering and comparing', () => {
   it('the default policy renders as headings and lists', () => {
     const html = renderMarkdown(DEFAULT_PRIVACY_POLICY);
     expect([...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((match) => match[1])).toEqual(['Who we are', 'What we collect and why', 'How long we keep it', 'Your rights', 'Changes to this policy', 'Cookies']);
-    expect(html.match(/<li>/g)).toHaveLength(10);
+    expect(html.match(/<li>/g)).toHaveLength(12);
   });
 
   it('a line diff names every removed and added line once', () => {

@@ -88,7 +88,7 @@ describe('one order', () => {
     await registerPayment(sales, orderId, { paidOn: new Date().toISOString().slice(0, 10), amount: '10', method: 'cash', reference: 'R1' });
     const record = await openStaffOrder(sales, orderId);
     expect(record.order).toMatchObject({ id: orderId, status: 'approved' });
-    expect(record.customer).toEqual({ id: customer.userId, email: customer.email, fullName: customer.fullName });
+    expect(record.customer).toEqual({ id: customer.userId, email: customer.email, fullName: customer.fullName, restrictedAt: null });
     expect(record.lines.map((line) => [line.position, line.tier, line.netMinor])).toEqual([
       [1, 'M', 1000],
       [2, 'L', 2000],
