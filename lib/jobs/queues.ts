@@ -42,6 +42,20 @@ const SCHEDULED_OPTIONS: TQueueOptions = {
   deleteAfterSeconds: 7 * DAY_SECONDS,
 };
 
+/**
+ * Options shared by the long jobs a person or staff member starts (a ZIP, a data export, a
+ * newsletter): 4 tries in all, a minute, two and four apart, each allowed half an hour.
+ */
+const REQUESTED_WORK_OPTIONS: TQueueOptions = {
+  retryLimit: 3,
+  retryDelay: 60,
+  retryBackoff: true,
+  retryDelayMax: 10 * 60,
+  expireInSeconds: 30 * 60,
+  retentionSeconds: DAY_SECONDS,
+  deleteAfterSeconds: 7 * DAY_SECONDS,
+};
+
 export const queueDefinitions = {
   'mail.deliver': {
     description: 'Sends one message from mail_outbox over SMTP',
@@ -113,18 +127,9 @@ export const queueDefinitions = {
   'downloads.build-bundle': {
     description: "Renders the purchased files of one order into a ZIP for its buyer and mails them the link (sent when the buyer asks)",
     payload: ZBuildBundlePayload,
-    options: {
-      // 4 tries in all, a minute, two and four apart; after the last the bundle is marked failed and
-      // the buyer sees "try again" in My Account (lib/downloads/build-bundle.ts).
-      retryLimit: 3,
-      retryDelay: 60,
-      retryBackoff: true,
-      retryDelayMax: 10 * 60,
-      // Rendering a few dozen large files one at a time takes minutes at most.
-      expireInSeconds: 30 * 60,
-      retentionSeconds: DAY_SECONDS,
-      deleteAfterSeconds: 7 * DAY_SECONDS,
-    },
+    // After the last try the bundle is marked failed and the buyer sees "try again" in My Account
+    // (lib/downloads/build-bundle.ts); rendering a few dozen large files takes minutes at most.
+    options: REQUESTED_WORK_OPTIONS,
   },
   'downloads.remove-expired-bundles': {
     description: 'Deletes ZIP bundles whose link has expired, with their files, and bundle files no row refers to (scheduled daily)',
@@ -140,16 +145,8 @@ export const queueDefinitions = {
   'privacy.build-export': {
     description: 'Writes everything held about one person into an encrypted ZIP (CSV, JSON, an index and their invoices) and mails them (sent when they ask)',
     payload: ZBuildDataExportPayload,
-    options: {
-      // 4 tries in all; after the last the export is marked failed and My data offers to try again.
-      retryLimit: 3,
-      retryDelay: 60,
-      retryBackoff: true,
-      retryDelayMax: 10 * 60,
-      expireInSeconds: 30 * 60,
-      retentionSeconds: DAY_SECONDS,
-      deleteAfterSeconds: 7 * DAY_SECONDS,
-    },
+    // After the last try the export is marked failed and My data offers to try again.
+    options: REQUESTED_WORK_OPTIONS,
   },
   'privacy.remove-expired-exports': {
     description: 'Deletes data exports past their expiry, with their encrypted files, and export files no row refers to (scheduled daily)',
@@ -174,16 +171,8 @@ export const queueDefinitions = {
   'marketing.send-campaign': {
     description: 'Queues a newsletter to every active customer whose marketing consent is in force, one outbox message each, in one transaction (sent when staff send it)',
     payload: ZSendCampaignPayload,
-    options: {
-      // The whole campaign is one transaction: a failed try queued nothing, so a retry cannot send twice.
-      retryLimit: 3,
-      retryDelay: 60,
-      retryBackoff: true,
-      retryDelayMax: 10 * 60,
-      expireInSeconds: 30 * 60,
-      retentionSeconds: DAY_SECONDS,
-      deleteAfterSeconds: 7 * DAY_SECONDS,
-    },
+    // The whole campaign is one transaction: a failed try queued nothing, so a retry cannot send twice.
+    options: REQUESTED_WORK_OPTIONS,
   },
 } as const satisfies Record<string, TQueueDefinition>;
 

@@ -15,6 +15,24 @@ export const metadata: Metadata = { title: 'Edit text' };
 
 const cell = 'py-2 pr-4 align-top';
 
+/** One end of the comparison: a version number chosen from the history. */
+function VersionSelect({ id, name, label, versions, selected }: { id: string; name: string; label: string; versions: Array<{ version: number }>; selected: number }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={String(selected)} className="mt-1 block rounded-md border border-neutral-500 bg-white px-3 py-2 text-base">
+        {versions.map((version) => (
+          <option key={version.version} value={version.version}>
+            {version.version}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default async function EditTextPage({ params }: { params: Promise<{ name: string }> }) {
   const { name } = await params;
   await requireStaff('settings.manage', `/staff/texts/${name}`);
@@ -79,30 +97,8 @@ export default async function EditTextPage({ params }: { params: Promise<{ name:
             </div>
             {versions.length > 1 ? (
               <form method="get" action={`/staff/texts/${textSlug(key)}/diff`} className="flex flex-wrap items-end gap-4 rounded-lg border border-neutral-200 p-4">
-                <div>
-                  <label htmlFor="diff-from" className="block text-sm font-medium text-ink">
-                    Compare version
-                  </label>
-                  <select id="diff-from" name="from" defaultValue={String(versions[1]!.version)} className="mt-1 block rounded-md border border-neutral-500 bg-white px-3 py-2 text-base">
-                    {versions.map((version) => (
-                      <option key={version.version} value={version.version}>
-                        {version.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div>
-                  <label htmlFor="diff-to" className="block text-sm font-medium text-ink">
-                    with version
-                  </label>
-                  <select id="diff-to" name="to" defaultValue={String(versions[0]!.version)} className="mt-1 block rounded-md border border-neutral-500 bg-white px-3 py-2 text-base">
-                    {versions.map((version) => (
-                      <option key={version.version} value={version.version}>
-                        {version.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <VersionSelect id="diff-from" name="from" label="Compare version" versions={versions} selected={versions[1]!.version} />
+                <VersionSelect id="diff-to" name="to" label="with version" versions={versions} selected={versions[0]!.version} />
                 <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-neutral-500 bg-white px-4 py-2 text-sm font-semibold text-ink shadow-sm hover:bg-neutral-50">
                   Show differences
                 </button>
