@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { INTEGRATION_WORKERS } from './tests/helpers/integration-workers';
 
 export default defineConfig({
   resolve: {
@@ -20,8 +21,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/helpers/integration-setup.ts'],
-          // One database per run, shared by the files: run them one after another (2 cores anyway).
-          fileParallelism: false,
+          // Each worker has its own database copy and media folder; files in one worker share them.
+          setupFiles: ['tests/helpers/integration-worker-setup.ts'],
+          maxWorkers: INTEGRATION_WORKERS,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -94,6 +94,10 @@ const ZTestEnv = z.object({
   CHROMIUM_PATH: z.string().optional(),
   E2E_PORT: z.coerce.number().int().min(1).max(65535).default(3210),
   CI: ZBoolFlag,
+  /** Set by vitest in each worker process: 1 to the number of workers. */
+  VITEST_POOL_ID: z.coerce.number().int().min(1).optional(),
+  /** JSON list of { databaseUrl, mediaDir } prepared for the integration workers, one each. */
+  INTEGRATION_WORKERS: z.string().optional(),
 });
 
 function read<T extends z.ZodType>(schema: T, concern: string): z.infer<T> {
@@ -144,7 +148,8 @@ type TWritableKey =
   | 'MEDIA_DIR'
   | 'ERASURE_TOMBSTONES_FILE'
   | 'NODE_ENV'
-  | 'TRUSTED_PROXIES';
+  | 'TRUSTED_PROXIES'
+  | 'INTEGRATION_WORKERS';
 
 /** Launchers set values they resolved (the embedded database's URL, demo secrets) before loading the app. */
 export function setEnv(values: Partial<Record<TWritableKey, string>>) {

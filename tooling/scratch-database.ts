@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** A throwaway database on the same server, for one test run; dropped afterwards. */
-export async function createScratchDatabase(serverUrl: string, prefix = 'stockroom_test') {
+/**
+ * A throwaway database on the same server, for one test run; dropped afterwards. With `template`
+ * it is a copy of that database (which nobody may be connected to while it is copied).
+ */
+export async function createScratchDatabase(serverUrl: string, prefix = 'stockroom_test', template?: string) {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new URL(serverUrl);
   admin.pathname = '/postgres';
   await withClient(admin.toString(), async (client) => {
     await dropStaleScratchDatabases(client, prefix);
-    await client.query(`create database ${client.escapeIdentifier(name)}`);
+    const copyOf = template ? ` template ${client.escapeIdentifier(template)}` : '';
+    await client.query(`create database ${client.escapeIdentifier(name)}${copyOf}`);
   });
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

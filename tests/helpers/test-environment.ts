@@ -27,6 +27,7 @@ export async function prepareTestEnvironment() {
   });
   return {
     databaseUrl: scratch.url,
+    databaseName: scratch.name,
     mediaDir,
     teardown: async () => {
       await scratch.drop();
