@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { eraseFromDeskAction } from '@/app/staff/(office)/privacy-requests/actions';
-import { activityEvents, auditTrail, erasureTombstones, invoices, mailOutbox, privacyRequests, users } from '@/db/schema';
+import { activityEvents, auditTrail, erasureTombstones, invoices, mailOutbox, users } from '@/db/schema';
 import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { closeDatabase, db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';

@@ -182,7 +182,7 @@ describe('staff on the desk', () => {
     for (const role of ['sales', 'catalog'] as const) {
       const member = await createStaffMember(role);
       await signInFakeRequest(member.userId, 'staff');
-      const attempts = [
+      const attempts: Array<{ action: typeof eraseFromDeskAction; fields: Record<string, string>; name: string; on: typeof exportRequest }> = [
         { action: queueSubjectExportAction, fields: { requestId: exportRequest.requestId }, name: 'privacy.queue-subject-export', on: exportRequest },
         { action: eraseFromDeskAction, fields: { requestId: erasureRequest.requestId }, name: 'privacy.erase-request', on: erasureRequest },
         { action: extendPrivacyRequestAction, fields: { requestId: erasureRequest.requestId, months: '1', reason: 'We need to check the archive.' }, name: 'privacy.extend-request', on: erasureRequest },
