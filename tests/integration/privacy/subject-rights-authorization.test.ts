@@ -21,6 +21,7 @@ import {
 } from '@/app/staff/(office)/privacy-requests/actions';
 import { auditTrail, dataExports, mailOutbox, privacyRequests, users } from '@/db/schema';
 import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
+import { listAuditEntries } from '@/lib/audit/list-audit-entries';
 import { closeDatabase, db } from '@/lib/db/client';
 import { openEnvelope } from '@/lib/mail/envelope';
 import { buildDataExport } from '@/lib/privacy/build-data-export';
@@ -95,6 +96,10 @@ describe('customer B and customer A', () => {
     expect(answer.status).toBe(404);
     expect(await refusalsBy(b.userId)).toEqual([refused('privacy.export-download', a.userId, exportId)]);
     expect((await db.select().from(dataExports).where(eq(dataExports.id, exportId)))[0]).toMatchObject({ status: 'ready', subjectUserId: a.userId });
+    // Staff reading the trail see who tried what on whose data.
+    const auditor = await staffActorFor('privacy_officer');
+    const { rows } = await listAuditEntries(auditor, { action: ACCESS_REFUSED_ACTION, actorUserId: b.userId }, { limit: 10 });
+    expect(rows).toEqual([expect.objectContaining({ actorKind: 'customer', subjectUserId: a.userId, objectType: 'data-export', objectId: exportId, attempted: 'privacy.export-download' })]);
 
     // A staff member's session is refused the customer download too, and audited.
     const officer = await createStaffMember('privacy_officer');

@@ -151,7 +151,7 @@ export default async function PrivacyRequestPage({ params }: TProps) {
                     The erasure failed{erasure.failed.attempts > 1 ? ` (${erasure.failed.attempts} attempts)` : ''} and nothing was changed.
                   </p>
                   {erasure.failed.error ? <p className="mt-1">Error: {erasure.failed.error}</p> : null}
-                  <p className="mt-1">Fix the cause if it is named, then retry; the account stays locked until then.</p>
+                  <p className="mt-1">Fix the cause if it is named, then retry. Until the erasure succeeds or the request is refused, the account cannot be signed in to.</p>
                 </div>
               ) : null}
               <p className="max-w-3xl text-sm text-neutral-700">
