@@ -3,6 +3,7 @@ import { createMiddleware, createSafeActionClient } from 'next-safe-action';
 import { z } from 'zod';
 import { requireUser, type TCustomerActor } from '@/lib/auth/guards';
 import { AppError, describeError, type TActionFailure } from '@/lib/errors';
+import { recordRefusedAttempt } from '@/lib/privacy/record-refused-attempt';
 import { permissions, type TPermission } from '@/lib/staff/permissions';
 import { requireStaffForAction, type TStaffActor } from '@/lib/staff/require-staff';
 import { recordActionOutcome, type TActionOutcome } from './record-action-outcome';
@@ -71,8 +72,20 @@ export const customerActionClient = baseClient.use(async ({ metadata, next }) =>
 );
 
 /** For staff: the action's code gets `ctx.actor` only when the role has metadata.permission. */
-export const staffActionClient = baseClient.use(async ({ metadata, next }) => {
+export const staffActionClient = baseClient.use(async ({ metadata, clientInput, next }) => {
   // A staff action without a permission is a programming error, refused rather than let through.
   if (!metadata.permission) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
-  return next({ ctx: { actor: await requireStaffForAction(metadata.permission, metadata.name) } });
+  // A refused attempt at a person's request (export, erasure, deadline, closing) is also audited, on that request (checklist 40).
+  const onRefused =
+    metadata.permission === 'privacy.requests'
+      ? (refusal: { userId: string | null; userKind: 'customer' | 'staff' | null; client: { ip: string | null } }) =>
+          recordRefusedAttempt({ actorKind: refusal.userKind ?? 'customer', actorUserId: refusal.userId, attempted: metadata.name, requestId: requestIdOf(clientInput), clientIp: refusal.client.ip })
+      : undefined;
+  return next({ ctx: { actor: await requireStaffForAction(metadata.permission, metadata.name, { onRefused }) } });
 });
+
+/** The request an action's form names (a hidden requestId field), before the input is checked. */
+function requestIdOf(clientInput: unknown): unknown {
+  if (clientInput instanceof FormData) return clientInput.get('requestId');
+  return typeof clientInput === 'object' && clientInput !== null ? (clientInput as { requestId?: unknown }).requestId : undefined;
+}

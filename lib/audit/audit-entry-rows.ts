@@ -23,6 +23,8 @@ export type TAuditListRow = {
   purpose: string | null;
   /** Field NAMES the entry lists as changed (never values). */
   changedFields: string[];
+  /** A refused attempt (privacy.access-refused): the name of what was attempted. */
+  attempted: string | null;
 };
 
 /**
@@ -55,7 +57,11 @@ type TSelectedRow = Awaited<ReturnType<ReturnType<typeof selectAuditRows>['execu
 
 export function toAuditListRow({ details, ...row }: TSelectedRow): TAuditListRow {
   const changed = details?.changedFields;
-  return { ...row, changedFields: Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string') : [] };
+  return {
+    ...row,
+    changedFields: Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string') : [],
+    attempted: typeof details?.attempted === 'string' ? details.attempted : null,
+  };
 }
 
 /**

@@ -29,6 +29,8 @@ export const ZAuditEntry = z
     changedFields: z.array(ZName).max(100).optional(),
     /** The staff role given or changed (a role is not personal data: one of five fixed names). */
     role: z.enum(staffRoles).optional(),
+    /** A refused attempt: the name of what was attempted (an action name such as 'privacy.erase-request'). */
+    attempted: ZName.optional(),
     /**
      * A site setting changed, with its value before and after. Settings are the shop's own
      * configuration (names, thresholds, the published security address), never a customer's data.
@@ -58,13 +60,13 @@ const CHAIN_LOCK = sql`select pg_advisory_xact_lock(hashtext('audit_trail'))`;
  * The lock makes audited writes one-at-a-time; they are rare (people changing data), so that is fine.
  */
 export async function recordAuditEntry(tx: TTransaction, input: TAuditEntryInput): Promise<void> {
-  const { changedFields, role, setting, ...entry } = ZAuditEntry.parse(input);
+  const { changedFields, role, setting, attempted, ...entry } = ZAuditEntry.parse(input);
   await tx.execute(CHAIN_LOCK);
   const [last] = await tx.select({ hash: auditTrail.hash }).from(auditTrail).orderBy(desc(auditTrail.id)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Taken after the lock so the times follow the chain order; millisecond precision, as the hash has it.
   const occurredAt = new Date();
-  const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}), ...(setting ? { setting } : {}) };
+  const details = { ...(changedFields ? { changedFields } : {}), ...(role ? { role } : {}), ...(setting ? { setting } : {}), ...(attempted ? { attempted } : {}) };
   const clientIpSalt = entry.clientIp === null ? null : randomBytes(16).toString('hex');
   const digest = entry.clientIp === null || clientIpSalt === null ? null : clientIpDigest(clientIpSalt, entry.clientIp);
   const hash = auditEntryHash({ ...entry, clientIpDigest: digest, hashVersion: 2, occurredAt: occurredAt.toISOString(), details, prevHash });

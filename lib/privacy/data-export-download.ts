@@ -11,6 +11,7 @@ import { webStreamFrom } from '@/lib/http/web-stream-from';
 import { logLine } from '@/lib/log/log-line';
 import { mediaStorage, type TMediaStorage } from '@/lib/media/storage';
 import { logAuthorizationFailure } from '@/lib/security/log-authorization-failure';
+import { recordRefusedAttempt } from './record-refused-attempt';
 import { DATA_EXPORT_PATH, dataExportFileName, dataExportObject, isDataExportId } from './data-export-object';
 
 export const plain = (status: number, text: string) =>
@@ -18,6 +19,9 @@ export const plain = (status: number, text: string) =>
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
   });
+
+/** The name a refused download of someone else's export is audited under. */
+export const EXPORT_DOWNLOAD = 'privacy.export-download';
 
 /** The same answer for every refusal, so an id tells a stranger nothing about the export behind it. */
 export const notFound = () => plain(404, 'Not found');
@@ -35,6 +39,7 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
     const session = await currentSession();
     if (session.state === 'active' && session.kind === 'staff') {
       logLine('warn', 'privacy', `refused data export ${input.exportId} to staff user ${session.userId}`);
+      await recordRefusedAttempt({ actorKind: 'staff', actorUserId: session.userId, attempted: EXPORT_DOWNLOAD, exportId: input.exportId, clientIp: input.ip });
       return notFound();
     }
     await requireUser(`${DATA_EXPORT_PATH}/${input.exportId}`);
@@ -48,7 +53,10 @@ export async function dataExportDownloadResponse(input: { exportId: string; ip: 
     .where(and(eq(dataExports.id, input.exportId), eq(dataExports.subjectUserId, person.userId), eq(dataExports.requestedByUserId, person.userId)));
   if (!row) {
     const [someone] = await db.select({ id: dataExports.id }).from(dataExports).where(eq(dataExports.id, input.exportId));
-    if (someone) logAuthorizationFailure({ actorUserId: person.userId, objectType: 'data-export', objectId: input.exportId });
+    if (someone) {
+      logAuthorizationFailure({ actorUserId: person.userId, objectType: 'data-export', objectId: input.exportId });
+      await recordRefusedAttempt({ actorKind: 'customer', actorUserId: person.userId, attempted: EXPORT_DOWNLOAD, exportId: input.exportId, clientIp: input.ip });
+    }
     return notFound();
   }
   if (row.status !== 'ready' || !row.storageKey || !row.keyId || !row.iv || !row.readyAt) return notFound();

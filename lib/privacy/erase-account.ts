@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import { privacyRequests, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { db } from '@/lib/db/client';
@@ -16,7 +16,19 @@ import { unpaidInvoicesError } from './request-erasure';
 
 export type TEraseAccountOutcome = 'erased' | 'not-due' | 'failed';
 
-type TEraseOptions = { now?: Date; staffUserId?: string };
+type TEraseOptions = {
+  now?: Date;
+  /**
+   * A privacy officer erasing from the desk (lib/privacy/requests/erase-from-desk.ts, which checks
+   * who may): the request may also be open (a mailed request whose identity was confirmed) or
+   * failed (a retry), and the act is audited as theirs.
+   */
+  staffUserId?: string;
+  clientIp?: string | null;
+};
+
+/** The states a staff member may erase from; the job only erases cooling-off requests whose time has come. */
+export const STAFF_ERASABLE_STATES = ['open', 'failed'] as const;
 
 /**
  * Carries out one erasure request in cooling-off whose time has come: in one transaction the receipt
@@ -28,12 +40,14 @@ type TEraseOptions = { now?: Date; staffUserId?: string };
 export async function eraseAccount(requestId: string, options: TEraseOptions = {}): Promise<TEraseAccountOutcome> {
   const now = options.now ?? new Date();
   let erasedSubject: string | null = null;
+  const due = and(eq(privacyRequests.state, 'cooling_off'), lte(privacyRequests.eraseAfter, now));
+  const erasable = options.staffUserId ? or(due, inArray(privacyRequests.state, [...STAFF_ERASABLE_STATES])) : due;
   try {
     erasedSubject = await db.transaction(async (tx) => {
       const [request] = await tx
         .select({ subjectUserId: privacyRequests.subjectUserId })
         .from(privacyRequests)
-        .where(and(eq(privacyRequests.id, requestId), eq(privacyRequests.kind, 'erasure'), eq(privacyRequests.state, 'cooling_off'), lte(privacyRequests.eraseAfter, now)))
+        .where(and(eq(privacyRequests.id, requestId), eq(privacyRequests.kind, 'erasure'), erasable))
         .for('update');
       if (!request) return null;
       const subjectUserId = request.subjectUserId;
@@ -62,6 +76,7 @@ export async function eraseAccount(requestId: string, options: TEraseOptions = {
         subjectUserId,
         objectType: 'privacy-request',
         objectId: requestId,
+        clientIp: options.clientIp ?? null,
       });
       return subjectUserId;
     });
@@ -71,7 +86,7 @@ export async function eraseAccount(requestId: string, options: TEraseOptions = {
     await db
       .update(privacyRequests)
       .set({ state: 'failed', lastError: message.slice(0, 1000), attempts: sql`${privacyRequests.attempts} + 1`, updatedAt: new Date() })
-      .where(and(eq(privacyRequests.id, requestId), eq(privacyRequests.state, 'cooling_off')));
+      .where(and(eq(privacyRequests.id, requestId), options.staffUserId ? inArray(privacyRequests.state, ['cooling_off', ...STAFF_ERASABLE_STATES]) : eq(privacyRequests.state, 'cooling_off')));
     return 'failed';
   }
   if (!erasedSubject) return 'not-due';

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { getSetting } from '@/lib/settings/get-setting';
 import { findUnpaidInvoices } from './find-unpaid-invoices';
+import { recordRefusedAttempt } from './record-refused-attempt';
 import { unpaidInvoicesError } from './request-erasure';
 
 export type TErasureLinkState =
@@ -28,15 +29,29 @@ export async function readErasureLink(token: string, now = new Date()): Promise<
   return { state: 'cooling_off', eraseAfter: request.eraseAfter! };
 }
 
+/** Who uses a link: the customer signed in in that browser, if any (a link is refused to another account). */
+export type TLinkCaller = { signedInUserId: string | null; ip?: string | null };
+
+const ANONYMOUS: TLinkCaller = { signedInUserId: null };
+
+export const ERASURE_LINK_OTHER_ACCOUNT =
+  'This link belongs to another account than the one signed in here. Sign out, then open the link again.';
+
+type TLinkRefusal = { refused: 'other-account' | 'used'; requestId: string };
+
 /**
  * The link confirms: the account is locked (its sessions end, sign-in is refused) until the
  * cooling-off period ends and the job erases it; the same link cancels until then. With no
- * cooling-off the job is started at once. Still refused while an invoice is unpaid.
+ * cooling-off the job is started at once. Still refused while an invoice is unpaid. Refused, and
+ * audited on the request, when another customer is signed in in the browser, or when the link was
+ * used to confirm already (a replay): neither changes anything.
  */
-export async function confirmErasure(token: string, now = new Date()): Promise<{ eraseAfter: Date }> {
-  return db.transaction(async (tx) => {
+export async function confirmErasure(token: string, now = new Date(), caller: TLinkCaller = ANONYMOUS): Promise<{ eraseAfter: Date }> {
+  const outcome = await db.transaction(async (tx): Promise<{ eraseAfter: Date } | TLinkRefusal> => {
     const request = await findByToken(tx, token, now, { lock: true });
-    if (!request || request.state !== 'awaiting_confirmation' || !request.subjectUserId) throw gone();
+    if (!request || !request.subjectUserId) throw gone();
+    if (caller.signedInUserId && caller.signedInUserId !== request.subjectUserId) return { refused: 'other-account', requestId: request.id };
+    if (request.state !== 'awaiting_confirmation') return { refused: 'used', requestId: request.id };
     const subjectUserId = request.subjectUserId;
     const unpaid = await findUnpaidInvoices(tx, subjectUserId, now);
     if (unpaid.length > 0) throw unpaidInvoicesError(unpaid);
@@ -56,19 +71,35 @@ export async function confirmErasure(token: string, now = new Date()): Promise<{
     if (days === 0) await enqueueJob(tx, 'privacy.run-due-erasures', {});
     return { eraseAfter };
   });
+  if ('refused' in outcome) throw await refuseLink(outcome, caller, 'privacy.confirm-erasure');
+  return outcome;
 }
 
-/** The link cancels a deletion not yet carried out: the account works again as before. */
-export async function cancelErasure(token: string, now = new Date()): Promise<void> {
-  await db.transaction(async (tx) => {
+/** Audits a refused use of a link that matched a request, and gives the error to answer with. */
+async function refuseLink(refusal: TLinkRefusal, caller: TLinkCaller, attempted: string): Promise<AppError> {
+  await recordRefusedAttempt({
+    ...(caller.signedInUserId ? { actorKind: 'customer' as const, actorUserId: caller.signedInUserId } : { actorKind: 'system' as const, actorUserId: null }),
+    attempted,
+    requestId: refusal.requestId,
+    clientIp: caller.ip ?? null,
+  });
+  return refusal.refused === 'other-account' ? new AppError('FORBIDDEN', ERASURE_LINK_OTHER_ACCOUNT) : gone();
+}
+
+/** The link cancels a deletion not yet carried out: the account works again as before. Refused (and audited) to another signed-in account. */
+export async function cancelErasure(token: string, now = new Date(), caller: TLinkCaller = ANONYMOUS): Promise<void> {
+  const refusal = await db.transaction(async (tx): Promise<TLinkRefusal | null> => {
     const request = await findByToken(tx, token, now, { lock: true });
     if (!request || !request.subjectUserId) throw gone();
+    if (caller.signedInUserId && caller.signedInUserId !== request.subjectUserId) return { refused: 'other-account', requestId: request.id };
     await tx
       .update(privacyRequests)
       .set({ state: 'cancelled', closedAt: now, outcome: 'Cancelled by the person with the link in the confirmation e-mail', tokenSha256: null, tokenExpiresAt: null, eraseAfter: null, updatedAt: now })
       .where(eq(privacyRequests.id, request.id));
     await recordAuditEntry(tx, { actorKind: 'customer', actorUserId: request.subjectUserId, action: 'privacy.erasure-cancelled', subjectUserId: request.subjectUserId, objectType: 'privacy-request', objectId: request.id });
+    return null;
   });
+  if (refusal) throw await refuseLink(refusal, caller, 'privacy.cancel-erasure');
 }
 
 async function findByToken(executor: TTransaction | typeof db, token: string, now: Date, options: { lock?: boolean } = {}) {

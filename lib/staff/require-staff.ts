@@ -30,8 +30,14 @@ export type TStaffActor = {
   readonly [staffActorBrand]: true;
 };
 
-type TRefusal = { outcome: Extract<TAccessOutcome, 'forbidden' | 'blocked' | 'address_not_allowed' | 'unavailable'>; userId: string | null; staffSessionEnded: boolean };
-export type TStaffAccess = { ok: true; actor: TStaffActor } | ({ ok: false } & TRefusal);
+type TRefusal = {
+  outcome: Extract<TAccessOutcome, 'forbidden' | 'blocked' | 'address_not_allowed' | 'unavailable'>;
+  userId: string | null;
+  /** What kind of account the refused session belongs to, when there is one. */
+  userKind: 'customer' | 'staff' | null;
+  staffSessionEnded: boolean;
+};
+export type TStaffAccess = { ok: true; actor: TStaffActor } | ({ ok: false; client: TClientInfo } & TRefusal);
 
 /**
  * Once per request, what does not depend on the permission: a staff session, an address that is
@@ -41,11 +47,17 @@ export type TStaffAccess = { ok: true; actor: TStaffActor } | ({ ok: false } & T
 const staffRequestContext = cache(async (): Promise<{ ok: true; actor: Omit<TStaffActor, typeof staffActorBrand> } | TRefusal> => {
   const session = await currentSession();
   if (session.state !== 'active' || session.kind !== 'staff' || !isStaffRole(session.staffRole)) {
-    return { outcome: 'forbidden', userId: session.state === 'active' ? session.userId : null, staffSessionEnded: session.state === 'ended' && session.kind === 'staff' };
+    const active = session.state === 'active';
+    return {
+      outcome: 'forbidden',
+      userId: active ? session.userId : null,
+      userKind: active ? (session.kind === 'staff' ? 'staff' : 'customer') : null,
+      staffSessionEnded: session.state === 'ended' && session.kind === 'staff',
+    };
   }
   const client = clientInfoFrom(await headers());
   const role = session.staffRole;
-  const refuse = (outcome: TRefusal['outcome']): TRefusal => ({ outcome, userId: session.userId, staffSessionEnded: false });
+  const refuse = (outcome: TRefusal['outcome']): TRefusal => ({ outcome, userId: session.userId, userKind: 'staff', staffSessionEnded: false });
   try {
     if (await isAddressBlocked(client.ip)) return refuse('blocked');
     if (!(await isStaffAddressAllowed(client.ip, { userId: session.userId, role }))) return refuse('address_not_allowed');
@@ -68,10 +80,11 @@ const staffRequestContext = cache(async (): Promise<{ ok: true; actor: Omit<TSta
  */
 export async function checkStaffAccess(permission: TPermission, target: string): Promise<TStaffAccess> {
   const context = await staffRequestContext();
-  const refusal: TRefusal | null = 'actor' in context ? (roleHasPermission(context.actor.role, permission) ? null : { outcome: 'forbidden', userId: context.actor.userId, staffSessionEnded: false }) : context;
+  const refusal: TRefusal | null = 'actor' in context ? (roleHasPermission(context.actor.role, permission) ? null : { outcome: 'forbidden', userId: context.actor.userId, userKind: 'staff', staffSessionEnded: false }) : context;
   if (!refusal && 'actor' in context) return { ok: true, actor: context.actor as TStaffActor };
-  await recordAccess({ kind: 'staff_request', step: 'request', outcome: refusal!.outcome, userId: refusal!.userId, target, client: clientInfoFrom(await headers()) });
-  return { ok: false, ...refusal! };
+  const client = clientInfoFrom(await headers());
+  await recordAccess({ kind: 'staff_request', step: 'request', outcome: refusal!.outcome, userId: refusal!.userId, target, client });
+  return { ok: false, ...refusal!, client };
 }
 
 /** The staff member allowed in on this request, without asking for a permission or logging anything (the sign-in page, the navigation). */
@@ -92,8 +105,13 @@ export async function requireStaff(permission: TPermission, target: string): Pro
 }
 
 /** For staff server actions (lib/actions/action-client.ts): a refusal is an error the form shows. */
-export async function requireStaffForAction(permission: TPermission, actionName: string): Promise<TStaffActor> {
+export async function requireStaffForAction(
+  permission: TPermission,
+  actionName: string,
+  options: { onRefused?: (refusal: Extract<TStaffAccess, { ok: false }>) => Promise<void> } = {},
+): Promise<TStaffActor> {
   const access = await checkStaffAccess(permission, `action:${actionName}`);
   if (access.ok) return access.actor;
+  await options.onRefused?.(access);
   throw new AppError('FORBIDDEN', access.staffSessionEnded ? 'Your staff session has ended. Please sign in again.' : 'You do not have permission to do this.');
 }

@@ -3,34 +3,12 @@ import Link from 'next/link';
 import { linkClass } from '@/app/_components/link-class';
 import { requireUser } from '@/lib/auth/guards';
 import { getDeleteAccountPage } from '@/lib/privacy/my-erasure-request';
-import type { TErasureLine } from '@/lib/privacy/preview-erasure';
+import { ErasureLines } from '../_components/erasure-lines';
 import { formatDateTime } from '../_components/format';
 import { PageHeader } from '../_components/page-header';
 import { DeleteAccountForm } from './delete-account-form';
 
 export const metadata: Metadata = { title: 'Delete my account' };
-
-function Lines({ id, title, lines, empty }: { id: string; title: string; lines: TErasureLine[]; empty: string }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-neutral-200 p-5">
-      <h2 id={id} className="text-lg font-semibold text-ink">
-        {title}
-      </h2>
-      {lines.length === 0 ? (
-        <p className="mt-2 text-sm text-neutral-700">{empty}</p>
-      ) : (
-        <ul className="mt-3 space-y-3">
-          {lines.map((line) => (
-            <li key={`${line.what}-${line.detail}`} className="text-sm">
-              <p className="font-medium text-ink">{line.what}</p>
-              <p className="text-neutral-700">{line.detail}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
-  );
-}
 
 /** "Delete my account" (art. 17): what goes and what stays, then the password and a mailed link. */
 export default async function DeleteAccountPage() {
@@ -58,8 +36,8 @@ export default async function DeleteAccountPage() {
       </PageHeader>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <Lines id="erased-heading" title="What will be erased" lines={page.preview.erased} empty="Nothing is held about you apart from your account." />
-        <Lines id="kept-heading" title="What will be kept, why and until when" lines={page.preview.kept} empty="Nothing: no invoice or other record has to be kept." />
+        <ErasureLines id="erased-heading" title="What will be erased" lines={page.preview.erased} empty="Nothing is held about you apart from your account." />
+        <ErasureLines id="kept-heading" title="What will be kept, why and until when" lines={page.preview.kept} empty="Nothing: no invoice or other record has to be kept." />
       </div>
 
       <section aria-labelledby="delete-heading" className="max-w-3xl space-y-4">

@@ -7,7 +7,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
-import { assertPrivacyDesk, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
+import { assertPrivacyDeskAudited, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
 import { privacyRequestWhat } from './request-kinds';
 
 export const ZClosing = z.object({
@@ -26,7 +26,7 @@ export const ZClosing = z.object({
  * never by hand here, so the desk cannot report an erasure that did not happen.
  */
 export async function closePrivacyRequest(actor: TStaffActor, rawId: unknown, form: unknown, now = new Date()): Promise<{ state: 'completed' | 'refused' }> {
-  assertPrivacyDesk(actor);
+  await assertPrivacyDeskAudited(actor, 'privacy.close-request', rawId);
   const { result, outcome } = ZClosing.parse(form);
   return db.transaction(async (tx) => {
     const request = await requestRowOrNotFound(tx, rawId, { forUpdate: true });

@@ -8,7 +8,7 @@ import { AppError } from '@/lib/errors';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { extendedDueDate } from './due-dates';
-import { assertPrivacyDesk, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
+import { assertPrivacyDeskAudited, privacyPolicyUrl, requestRecipient, requestRowOrNotFound } from './request-access';
 import { CLOSED_STATES, privacyRequestWhat } from './request-kinds';
 
 export const ZExtension = z.object({
@@ -26,7 +26,7 @@ export const ZExtension = z.object({
  * overdue request cannot be extended; the reason is mailed to them in the same transaction.
  */
 export async function extendPrivacyRequest(actor: TStaffActor, rawId: unknown, form: unknown, now = new Date()): Promise<{ dueAt: Date }> {
-  assertPrivacyDesk(actor);
+  await assertPrivacyDeskAudited(actor, 'privacy.extend-request', rawId);
   const { months, reason } = ZExtension.parse(form);
   return db.transaction(async (tx) => {
     const request = await requestRowOrNotFound(tx, rawId, { forUpdate: true });

@@ -72,6 +72,12 @@ export const timelineLabels: Record<string, string> = {
   'privacy.restriction-lifted': 'Restriction lifted',
   'privacy.reminder-sent': 'Privacy officers reminded of the deadline',
   'privacy.export-requested': 'Copy asked for in My Account',
+  'privacy.erasure-requested': 'Deletion asked for in My Account',
+  'privacy.erasure-confirmed': 'Deletion confirmed through the mailed link',
+  'privacy.erasure-cancelled': 'Deletion cancelled through the mailed link',
+  'privacy.subject-erased': 'Account erased; the receipt was mailed and the request completed',
+  'privacy.erasure-failed': 'Erasure failed; nothing was changed',
+  'privacy.access-refused': 'Attempt refused (no permission, another account, or a replay); nothing was changed',
 };
 
 /**
@@ -97,7 +103,7 @@ export async function getPrivacyRequest(actor: TStaffActor, rawId: unknown, now 
   const onRequest = and(eq(auditTrail.objectType, 'privacy-request'), eq(auditTrail.objectId, request.id));
   const onCopy = request.dataExportId ? and(eq(auditTrail.objectType, 'data-export'), eq(auditTrail.objectId, request.dataExportId)) : undefined;
   const timeline = await db
-    .select({ id: auditTrail.id, occurredAt: auditTrail.occurredAt, action: auditTrail.action, actorKind: auditTrail.actorKind, actorName: actorUser.fullName, actorKindOfUser: actorUser.kind })
+    .select({ id: auditTrail.id, occurredAt: auditTrail.occurredAt, action: auditTrail.action, actorKind: auditTrail.actorKind, actorUserId: auditTrail.actorUserId, actorName: actorUser.fullName, actorKindOfUser: actorUser.kind })
     .from(auditTrail)
     .leftJoin(actorUser, eq(actorUser.id, auditTrail.actorUserId))
     .where(onCopy ? or(onRequest, onCopy) : onRequest)
@@ -113,8 +119,17 @@ export async function getPrivacyRequest(actor: TStaffActor, rawId: unknown, now 
       id: entry.id,
       occurredAt: entry.occurredAt,
       label: timelineLabels[entry.action] ?? entry.action,
-      // The person's own steps are named as such; staff by name; the system as the job.
-      by: entry.actorKind === 'system' ? 'Automatic' : entry.actorKindOfUser === 'staff' ? (entry.actorName ?? 'A staff member') : 'The person',
+      // The person's own steps are named as such; staff by name; the system as the job; any other customer (a refused attempt) as such.
+      by:
+        entry.actorKind === 'system'
+          ? entry.action === 'privacy.access-refused'
+            ? 'Someone with the link'
+            : 'Automatic'
+          : entry.actorKindOfUser === 'staff'
+            ? (entry.actorName ?? 'A staff member')
+            : entry.actorUserId === request.subjectUserId
+              ? 'The person'
+              : 'Another customer',
     })),
   };
 }

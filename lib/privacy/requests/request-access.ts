@@ -7,12 +7,24 @@ import { serverEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { roleHasPermission } from '@/lib/staff/permissions';
 import type { TStaffActor } from '@/lib/staff/require-staff';
+import { recordRefusedAttempt } from '../record-refused-attempt';
 
 export const REQUEST_NOT_FOUND = 'We could not find that request.';
 
 /** Authorization inside the lib too: a caller that skipped the page or action guard is still refused. */
 export function assertPrivacyDesk(actor: TStaffActor): void {
   if (!roleHasPermission(actor.role, 'privacy.requests')) throw new AppError('FORBIDDEN', 'You do not have permission to do this.');
+}
+
+/**
+ * The same check for the use cases that act on a person's rights (a copy of their data, their
+ * erasure, the deadline and closing of their request): a refusal is also written to the audit
+ * trail, naming what was attempted and on which request (security checklist 40).
+ */
+export async function assertPrivacyDeskAudited(actor: TStaffActor, attempted: string, rawRequestId: unknown): Promise<void> {
+  if (roleHasPermission(actor.role, 'privacy.requests')) return;
+  await recordRefusedAttempt({ actorKind: 'staff', actorUserId: actor.userId, attempted, requestId: rawRequestId, clientIp: actor.client.ip });
+  assertPrivacyDesk(actor);
 }
 
 export const ZRequestId = z.uuid(REQUEST_NOT_FOUND);

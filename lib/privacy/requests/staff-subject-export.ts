@@ -8,8 +8,12 @@ import { enqueueJob } from '@/lib/jobs/enqueue-job';
 import { logAuthorizationFailure } from '@/lib/security/log-authorization-failure';
 import { getSetting } from '@/lib/settings/get-setting';
 import type { TStaffActor } from '@/lib/staff/require-staff';
+import { recordRefusedAttempt } from '../record-refused-attempt';
 import { notFound, plain, streamExport } from '../data-export-download';
-import { assertPrivacyDesk, requestRowOrNotFound, ZRequestId } from './request-access';
+import { assertPrivacyDeskAudited, requestRowOrNotFound, ZRequestId } from './request-access';
+
+/** The name a refused download of a staff copy is audited under. */
+export const SUBJECT_EXPORT_DOWNLOAD = 'privacy.subject-export-download';
 
 /**
  * For an access or export request about an account, received by mail: staff have the same ZIP made
@@ -18,7 +22,7 @@ import { assertPrivacyDesk, requestRowOrNotFound, ZRequestId } from './request-a
  * it from the request page until it expires like any export. One pending or ready copy at a time.
  */
 export async function queueSubjectExport(actor: TStaffActor, rawId: unknown, now = new Date()): Promise<{ exportId: string }> {
-  assertPrivacyDesk(actor);
+  await assertPrivacyDeskAudited(actor, 'privacy.queue-subject-export', rawId);
   return db.transaction(async (tx) => {
     const request = await requestRowOrNotFound(tx, rawId, { forUpdate: true });
     if (request.kind !== 'access' && request.kind !== 'export') throw new AppError('CONFLICT', 'A copy of the data is made only for an access or export request.');
@@ -54,7 +58,7 @@ export async function queueSubjectExport(actor: TStaffActor, rawId: unknown, now
  * unexpired; audited on the request before a byte leaves. Every refusal is the same 404.
  */
 export async function subjectExportDownloadResponse(actor: TStaffActor, rawRequestId: unknown, now = new Date()): Promise<Response> {
-  assertPrivacyDesk(actor);
+  await assertPrivacyDeskAudited(actor, SUBJECT_EXPORT_DOWNLOAD, rawRequestId);
   const parsed = ZRequestId.safeParse(rawRequestId);
   if (!parsed.success) return notFound();
   const request = await requestRowOrNotFound(db, parsed.data).catch(() => null);
@@ -65,6 +69,7 @@ export async function subjectExportDownloadResponse(actor: TStaffActor, rawReque
     .where(and(eq(dataExports.id, request.dataExportId), eq(dataExports.requestedByUserId, actor.userId)));
   if (!row) {
     logAuthorizationFailure({ actorUserId: actor.userId, objectType: 'data-export', objectId: request.dataExportId });
+    await recordRefusedAttempt({ actorKind: 'staff', actorUserId: actor.userId, attempted: SUBJECT_EXPORT_DOWNLOAD, requestId: request.id, clientIp: actor.client.ip });
     return notFound();
   }
   if (row.status !== 'ready' || !row.storageKey || !row.keyId || !row.iv || !row.readyAt) return notFound();

@@ -99,6 +99,7 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
     restrictFromRequestAction: 'privacy.requests',
     liftFromRequestAction: 'privacy.requests',
     confirmParentalConsentAction: 'privacy.requests',
+    eraseFromDeskAction: 'privacy.requests',
   },
   '(office)/newsletter/actions.ts': {
     newsletterAction: 'marketing.send',

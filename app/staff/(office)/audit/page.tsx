@@ -142,6 +142,7 @@ function EntriesTable({ rows, filters }: { rows: TAuditListRow[]; filters: TAudi
               <td className="min-w-44 px-4 py-2">
                 <p className="font-mono text-xs break-all text-ink">{row.action}</p>
                 {row.changedFields.length > 0 ? <p className="mt-0.5 text-xs text-neutral-700">Changed: {row.changedFields.join(', ')}</p> : null}
+                {row.attempted ? <p className="mt-0.5 text-xs text-neutral-700">Attempted: {row.attempted}</p> : null}
               </td>
               <td className="min-w-40 px-4 py-2">{row.subjectUserId ? <UserId id={row.subjectUserId} filter="subjectUserId" filters={filters} /> : <span className="text-neutral-600">None</span>}</td>
               <td className="min-w-56 px-4 py-2 break-all">

@@ -4,10 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { staffActionClient } from '@/lib/actions/action-client';
+import { AppError } from '@/lib/errors';
 import { formAction } from '@/lib/actions/form-action';
 import { checkedForm, formInput } from '@/lib/actions/form-input';
 import { closePrivacyRequest, ZClosing } from '@/lib/privacy/requests/close-privacy-request';
 import { createPrivacyRequest, ZNewPrivacyRequest } from '@/lib/privacy/requests/create-privacy-request';
+import { eraseFromDesk } from '@/lib/privacy/requests/erase-from-desk';
 import { extendPrivacyRequest, ZExtension } from '@/lib/privacy/requests/extend-privacy-request';
 import { resendIdentityLink } from '@/lib/privacy/requests/identity-link';
 import { confirmParentalConsent } from '@/lib/privacy/requests/parental-confirmation';
@@ -111,5 +113,22 @@ export const confirmParentalConsentAction = formAction(
       await confirmParentalConsent(actor, customerId);
       revalidatePath('/staff/privacy-requests');
       return { message: "The parent's confirmation is recorded; the account can sign in." };
+    }),
+);
+
+/**
+ * "Erase now" and "Retry erasure" on an erasure request about an account: runs the erasure in this
+ * request (lib/privacy/requests/erase-from-desk.ts says why) and answers with its outcome; a
+ * failure changed nothing and is also shown on the request page, with the retry.
+ */
+export const eraseFromDeskAction = formAction(
+  staffActionClient
+    .metadata({ name: 'privacy.erase-request', permission: 'privacy.requests' })
+    .inputSchema(formInput(ZRequestForm))
+    .action(async ({ parsedInput: { requestId }, ctx: { actor } }) => {
+      const result = await eraseFromDesk(actor, requestId);
+      refresh(requestId);
+      if (result.outcome === 'failed') throw new AppError('CONFLICT', `The erasure failed and nothing was changed. ${result.error}`);
+      return { message: 'The account is erased and the request completed; the receipt is on its way to the person.' };
     }),
 );

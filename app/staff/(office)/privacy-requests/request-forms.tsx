@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/error-summary';
 import { RadioGroup, SelectField, TextAreaField, TextField, radioId } from '@/app/_components/form-fields';
 import { FormFeedback, SubmitButton } from '@/app/account/_components/form-feedback';
@@ -147,5 +147,59 @@ export function CloseForm({ action, requestId, canComplete }: { action: TMessage
       />
       <SubmitButton pendingLabel="Closing…">Close and mail the person</SubmitButton>
     </form>
+  );
+}
+
+/**
+ * "Erase now" (or "Retry erasure") with a confirmation step: the first button only asks; the
+ * erasure runs from the second, which names the person. The outcome, or the error of a failed
+ * attempt, is announced below.
+ */
+export function EraseNowForm({ action, requestId, personName, retry }: { action: TMessageAction; requestId: string; personName: string; retry: boolean }) {
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const [confirming, setConfirming] = useState(false);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (confirming) question.current?.focus();
+  }, [confirming]);
+  const label = retry ? 'Retry erasure' : 'Erase now';
+  return (
+    <div className="space-y-3 text-sm">
+      {confirming ? (
+        <form action={formAction} aria-labelledby="erase-confirm-question" className="max-w-xl space-y-3 rounded-md border-2 border-red-700 p-4">
+          <input type="hidden" name="requestId" value={requestId} />
+          <p id="erase-confirm-question" ref={question} tabIndex={-1} className="font-semibold focus:outline-none">
+            Erase the account of {personName} now? This cannot be undone.
+          </p>
+          <p>The receipt listed above is mailed to the person, then their details are erased as shown; invoices are kept.</p>
+          <div className="flex flex-wrap gap-3">
+            <SubmitButton pendingLabel="Erasing…" variant="danger">
+              Yes, erase the account
+            </SubmitButton>
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              className="inline-flex min-h-11 items-center justify-center rounded-md border border-neutral-500 bg-white px-4 py-2 text-sm font-semibold text-ink shadow-sm hover:bg-neutral-50"
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="inline-flex min-h-11 items-center justify-center rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-800"
+        >
+          {label}
+        </button>
+      )}
+      <div role="status">{state.ok === true ? state.message : null}</div>
+      {state.ok === false ? (
+        <p role="alert" className="font-medium text-red-700">
+          {state.error}
+        </p>
+      ) : null}
+    </div>
   );
 }

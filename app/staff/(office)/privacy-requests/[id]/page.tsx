@@ -4,14 +4,16 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { linkClass } from '@/app/_components/link-class';
 import { PageHeader } from '@/app/account/_components/page-header';
+import { ErasureLines } from '@/app/account/_components/erasure-lines';
 import { Timestamp } from '@/app/account/_components/timestamp';
 import { AppError } from '@/lib/errors';
+import { getDeskErasure } from '@/lib/privacy/requests/erase-from-desk';
 import { getPrivacyRequest } from '@/lib/privacy/requests/list-privacy-requests';
 import { privacyRequestKindLabels, privacyRequestStateLabels } from '@/lib/privacy/requests/request-kinds';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { Empty, Item, Section, Table } from '../../_components/detail-parts';
-import { closePrivacyRequestAction, extendPrivacyRequestAction, liftFromRequestAction, queueSubjectExportAction, resendIdentityLinkAction, restrictFromRequestAction } from '../actions';
-import { CloseForm, DeskActionButton, ExtendForm } from '../request-forms';
+import { closePrivacyRequestAction, eraseFromDeskAction, extendPrivacyRequestAction, liftFromRequestAction, queueSubjectExportAction, resendIdentityLinkAction, restrictFromRequestAction } from '../actions';
+import { CloseForm, DeskActionButton, EraseNowForm, ExtendForm } from '../request-forms';
 
 export const metadata: Metadata = { title: 'Privacy request' };
 
@@ -29,6 +31,7 @@ export default async function PrivacyRequestPage({ params }: TProps) {
     throw error;
   });
   const { request, account, copy, overdue } = record;
+  const erasure = await getDeskErasure(actor, request);
   const closed = request.closedAt !== null;
   const canCopy = !closed && request.state === 'open' && Boolean(account) && (request.kind === 'access' || request.kind === 'export');
   const canRestrict = !closed && request.state === 'open' && request.kind === 'restriction' && account !== null && !account.erasedAt;
@@ -116,6 +119,62 @@ export default async function PrivacyRequestPage({ params }: TProps) {
             ) : null}
           </div>
           {request.state === 'awaiting_identity' ? <p className="text-sm text-neutral-700">Wait for the person to confirm through the link before you act on the request; a request whose identity cannot be confirmed can be refused.</p> : null}
+        </Section>
+      ) : null}
+
+      {erasure ? (
+        <Section id="erasure" title="Erasure">
+          {erasure.kind === 'no-account' ? (
+            <p className="max-w-3xl text-sm text-neutral-700">
+              This request is not about an account, so it cannot be erased through the desk: the desk erases only accounts. Look for the
+              person’s data by hand (mails, notes), delete what you find, then close the request below saying what was done.
+            </p>
+          ) : erasure.kind === 'erased' ? (
+            <p className="text-sm text-neutral-700">The account is erased already.</p>
+          ) : erasure.kind === 'waiting' ? (
+            <p className="max-w-3xl text-sm text-neutral-700">
+              {erasure.why === 'cooling-off' ? (
+                <>
+                  The person confirmed the deletion in My Account and can cancel it until <Timestamp value={erasure.eraseAfter ?? request.dueAt} />; then it runs by itself.
+                </>
+              ) : erasure.why === 'confirmation' ? (
+                'The person asked in My Account and has not confirmed through the mailed link yet; nothing is erased before.'
+              ) : (
+                'The account can be erased once the person has confirmed the request through the identity link.'
+              )}
+            </p>
+          ) : (
+            <div className="space-y-5">
+              {erasure.failed ? (
+                <div className="max-w-3xl rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-800">
+                  <p className="font-semibold">
+                    The erasure failed{erasure.failed.attempts > 1 ? ` (${erasure.failed.attempts} attempts)` : ''} and nothing was changed.
+                  </p>
+                  {erasure.failed.error ? <p className="mt-1">Error: {erasure.failed.error}</p> : null}
+                  <p className="mt-1">Fix the cause if it is named, then retry. Until the erasure succeeds or the request is refused, the account cannot be signed in to.</p>
+                </div>
+              ) : null}
+              <p className="max-w-3xl text-sm text-neutral-700">
+                The person confirmed this request through the link mailed to the account’s address. Erasing runs at once, without the
+                cooling-off of “Delete my account”: a receipt listing what is erased and kept goes to the address first, then:
+              </p>
+              <div className="grid gap-6 lg:grid-cols-2">
+                <ErasureLines level={3} id="desk-erased-heading" title="What will be erased" lines={erasure.preview.erased} empty="Nothing is held about the person apart from the account." />
+                <ErasureLines level={3} id="desk-kept-heading" title="What will be kept, why and until when" lines={erasure.preview.kept} empty="Nothing: no invoice or other record has to be kept." />
+              </div>
+              {erasure.unpaidInvoices.length > 0 ? (
+                <div role="status" className="max-w-3xl rounded-md border-2 border-red-700 bg-red-50 px-4 py-3 text-sm text-red-800">
+                  <p className="font-semibold">
+                    The account cannot be erased while {erasure.unpaidInvoices.length === 1 ? 'an invoice is' : 'invoices are'} unpaid:{' '}
+                    {erasure.unpaidInvoices.join(', ')}.
+                  </p>
+                  <p className="mt-1">Ask the person to pay, or wait until they are settled; or refuse the request below saying why.</p>
+                </div>
+              ) : (
+                <EraseNowForm action={eraseFromDeskAction} requestId={request.id} personName={account?.fullName ?? 'this person'} retry={erasure.failed !== null} />
+              )}
+            </div>
+          )}
         </Section>
       ) : null}
 
