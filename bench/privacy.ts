@@ -347,6 +347,11 @@ async function main() {
     await seedActivity(client, subject.subjectUserId, otherIds, imageId);
     log(`issuing ${ORDERS.toLocaleString('en')} invoices through issueInvoice…`);
     await issueInvoices(client, subject.subjectUserId, subject.orderIds);
+    // The same activity and orders for a second person whose orders were never invoiced: their export
+    // is the rows part alone (CSVs, data.json, ZIP, encryption) without a single PDF.
+    log('seeding a second subject with the same rows but no invoices…');
+    const withoutInvoices = await seedSubject(client, imageId, hash);
+    await seedActivity(client, withoutInvoices.subjectUserId, [], imageId);
     for (const table of ['activity_events', 'orders', 'order_lines', 'order_events', 'invoices', 'invoice_lines', 'invoice_payments', 'audit_trail', 'users']) {
       await client.query(`vacuum analyze ${client.escapeIdentifier(table)}`);
     }
@@ -355,6 +360,8 @@ async function main() {
     const floors: Array<Awaited<ReturnType<typeof copyFloor>>> = [];
     const exports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
     const pdfs: Array<Awaited<ReturnType<typeof pdfsOnce>>> = [];
+    const rowFloors: Array<Awaited<ReturnType<typeof copyFloor>>> = [];
+    const rowExports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
     for (let run = 0; run < RUNS; run++) {
       floors.push(await copyFloor(client, subject.subjectUserId));
       log(`run ${run + 1}: floor ${floors.at(-1)!.ms.toFixed(0)} ms (${floors.at(-1)!.rows} rows)`);
@@ -362,6 +369,9 @@ async function main() {
       log(`run ${run + 1}: export ${exports.at(-1)!.ms.toFixed(0)} ms, RSS +${exports.at(-1)!.rssMb.toFixed(1)} MB, heap +${exports.at(-1)!.heapMb.toFixed(1)} MB`);
       pdfs.push(await pdfsOnce(subject.subjectUserId));
       log(`run ${run + 1}: ${pdfs.at(-1)!.result.count} PDFs ${pdfs.at(-1)!.ms.toFixed(0)} ms`);
+      rowFloors.push(await copyFloor(client, withoutInvoices.subjectUserId));
+      rowExports.push(await exportOnce(client, withoutInvoices.subjectUserId));
+      log(`run ${run + 1}: without invoices: floor ${rowFloors.at(-1)!.ms.toFixed(0)} ms, export ${rowExports.at(-1)!.ms.toFixed(0)} ms, RSS +${rowExports.at(-1)!.rssMb.toFixed(1)} MB`);
     }
 
     started = performance.now();
@@ -386,16 +396,17 @@ async function main() {
     const rows = floors.map((floor, index) => {
       const exported = exports[index]!;
       const pdf = pdfs[index]!;
-      const withoutPdfs = exported.ms - pdf.ms;
-      return `| ${index === 0 ? 'first' : `repeat ${index}`} | ${f(floor.ms)} | ${f(exported.ms)} | ${f(exported.ms / floor.ms, 1)} | ${f(pdf.ms)} | ${f(withoutPdfs)} | ${f(withoutPdfs / floor.ms, 1)} | ${f(exported.rssMb, 1)} | ${f(exported.heapMb, 1)} | ${f(pdf.rssMb, 1)} | ${f(exported.bytes / MB, 1)} |`;
+      const rowFloor = rowFloors[index]!;
+      const rowExport = rowExports[index]!;
+      return `| ${index === 0 ? 'first' : `repeat ${index}`} | ${f(floor.ms)} | ${f(exported.ms)} | ${f(exported.ms / floor.ms, 1)} | ${f(exported.rssMb, 1)} | ${f(exported.heapMb, 1)} | ${f(pdf.ms)} | ${f(rowFloor.ms)} | ${f(rowExport.ms)} | ${f(rowExport.ms / rowFloor.ms, 1)} | ${f(rowExport.rssMb, 1)} | ${f(exported.bytes / MB, 1)} |`;
     });
     const report = [
       `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: bench/privacy, ${ACTIVITY.toLocaleString('en')} activity rows and ${ORDERS.toLocaleString('en')} orders`,
       '',
-      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows in ${ORDERS.toLocaleString('en')} invoices' worth of orders; ${OTHERS} other customers hold twice as many. Floor: COPY of the same columns and rows of every group as CSV through pg-copy-streams, bytes dropped. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk). "Without PDFs" is the export less the PDFs measured alone. Memory: peak growth over the level before the run, sampled every 10 ms.`,
+      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows across the groups, ${ORDERS.toLocaleString('en')} invoiced orders among them; ${OTHERS} other customers hold twice as many activity rows and orders, interleaved in time. Floor: COPY of the same columns and rows of every group as CSV through pg-copy-streams, bytes dropped. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk). PDFs alone: the same reads and renderer for the subject's invoices, one after the other, drained. "No invoices": a second person with the same activity and orders, never invoiced, so the rows part alone (${rowFloors[0]!.rows.toLocaleString('en')} rows). Memory: peak growth over the level before the run, sampled every 10 ms.`,
       '',
-      '| Run | floor ms | export ms | export / floor | PDFs alone ms | export without PDFs ms | without PDFs / floor | export RSS growth MB | export heap growth MB | PDFs alone RSS growth MB | ZIP MB |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Run | floor ms | export ms | export / floor | export RSS growth MB | export heap growth MB | 1,000 PDFs alone ms | no invoices: floor ms | no invoices: export ms | no invoices: export / floor | no invoices: RSS growth MB | ZIP MB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `Erasure of the subject: eraseSubject ${rolledBack.map((ms) => `${f(ms)} ms`).join(' and ')} (rolled back, first and repeat); eraseAccount (the request's one transaction, committed) ${f(eraseMs)} ms.`,
