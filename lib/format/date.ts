@@ -4,8 +4,19 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date ('2024-03-05' or a Date), shown as '5 March 2024'; calendar dates are read as UTC so they never shift a day. */
 export function formatDate(value: string | Date, locale: string = DEFAULT_LOCALE): string {
-  const date = toDate(value);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return dateFormatter(locale).format(toDate(value));
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale: making one costs far more than formatting (a data export prints thousands of invoice dates). */
+function dateFormatter(locale: string): Intl.DateTimeFormat {
+  let formatter = dateFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormatters.set(locale, formatter);
+  }
+  return formatter;
 }
 
 /** The machine-readable form for <time dateTime>: '2024-03-05'. */

@@ -11,9 +11,11 @@ export const vatTreatmentLabels: Record<TVatTreatment, string> = {
   export: 'Outside the scope of EU VAT (export)',
 };
 
+const vatRateNumber = new Intl.NumberFormat('en-IE', { maximumFractionDigits: 2 });
+
 /** 2100 -> '21%', 950 -> '9.5%', 0 -> '0%'. */
 export function formatVatRate(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString('en-IE', { maximumFractionDigits: 2 })}%`;
+  return `${vatRateNumber.format(basisPoints / 100)}%`;
 }
 
 const regionNames = new Intl.DisplayNames('en-IE', { type: 'region', fallback: 'none' });
