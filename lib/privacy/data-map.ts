@@ -424,6 +424,7 @@ export const personalDataMap = {
       rejection_reason: personal({ category: 'communication', purpose: 'Why staff rejected the order, mailed to the buyer', legalBasis: 'contract', retention: 'tax-record', erasure: 'legal-hold' }),
       submitted_at: plain(),
       updated_at: plain(),
+      billing_redacted_at: plain('When retention redacted the billing snapshot after the tax period'),
     },
   },
 
@@ -507,6 +508,7 @@ export const personalDataMap = {
       vat_total_minor: plain(),
       gross_total_minor: plain(),
       reason: plain('Why a credit note was issued; about the order, not the person'),
+      billing_redacted_at: plain('When retention redacted the buyer details after the tax period (invoice_redact_billing)'),
     },
   },
 
