@@ -37,6 +37,7 @@ export const personalDataMap = {
       parental_confirmed_by_user_id: personal({ category: 'staff', purpose: 'Which privacy officer recorded the parent\'s confirmation', legalBasis: 'legal-obligation', retention: 'account-lifetime', erasure: 'none' }),
       created_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
       updated_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
+      inactivity_warned_at: personal({ category: 'communication', purpose: 'When we mailed that the account would be erased for inactivity', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
     },
   },
 
@@ -727,4 +728,5 @@ export const jobPayloadMap = {
   'privacy.run-due-erasures': {},
   'privacy.remind-due-requests': {},
   'marketing.send-campaign': { campaignId: plain('marketing_campaigns.id; the worker reads the text from the row and the recipients from the consent ledger') },
+  'privacy.erase-inactive-accounts': {},
 } as const;

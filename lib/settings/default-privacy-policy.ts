@@ -1,6 +1,7 @@
 /**
  * The privacy policy a new shop starts with, in Markdown; the site owner publishes new versions in
- * the back office (Texts). {retention:…} names the period the jobs apply now (privacy.retentionDays).
+ * the back office (Texts). {retention:…} names the period the jobs apply now (privacy.retentionDays);
+ * {inactive-accounts} says what the inactive-accounts rule does, and nothing while it is off.
  */
 export const DEFAULT_PRIVACY_POLICY = `## Who we are
 
@@ -27,7 +28,9 @@ Searches, previews, comp downloads and sign-ins {retention:activity}, and the IP
 
 We also keep every attempt to sign in to your account (time, IP address, browser and whether it succeeded) for {retention:access-log}, to protect your account (legitimate interest: security); you can see them in My Account under Sign-in attempts.
 
-Daily automatic jobs delete or shorten the data when its period is over (for orders and invoices, the deletion after the legal period is not automatic yet: we keep them at least that long). When we change a period, this text changes with it.
+Daily automatic jobs delete or shorten the data when its period is over (for orders and invoices, the name, address and other billing details on them are redacted after the legal period; the records themselves stay, without them, in our books). When we change a period, this text changes with it.
+
+{inactive-accounts}
 
 ## Your rights
 
