@@ -27,10 +27,7 @@ export async function changeInactiveAccounts(actor: TStaffActor, form: Record<st
     for (const issue of parsed.error.issues) fieldErrors[FIELDS[issue.path[0] as keyof typeof FIELDS]] ??= issue.message;
     throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', fieldErrors);
   }
-  const { months, warnDays } = parsed.data;
-  if (months !== null && warnDays !== null && warnDays >= months * 28) {
-    throw new AppError('INVALID_INPUT', 'Please correct the marked fields.', { [FIELDS.warnDays]: `The warning must come before the period ends: fewer than ${months * 28} days.` });
-  }
+  // The longest warning (90 days) is shorter than the shortest period (6 months): it always comes first.
   const { changed } = await changeSettings(actor, { 'privacy.inactiveAccounts': parsed.data });
   return { changed: changed.length > 0 };
 }

@@ -9,7 +9,10 @@ import { defaultInactiveAccounts } from '@/lib/privacy/inactive-accounts-setting
 import { DEFAULT_PRIVACY_POLICY } from '@/lib/settings/default-privacy-policy';
 import { getSetting } from '@/lib/settings/get-setting';
 import { updateSetting } from '@/lib/settings/update-setting';
+import { AppError } from '@/lib/errors';
+import { changeInactiveAccounts } from '@/lib/privacy/change-inactive-accounts';
 import { createCustomer, signIn } from '../../helpers/actor-factory';
+import { staffActorFor } from '../../helpers/staff-actor';
 import { setTestSeller } from '../../helpers/order-factory';
 import { issueTestInvoice } from '../invoices/invoice-kit';
 
@@ -123,5 +126,31 @@ describe('the inactive-accounts rule', () => {
     const policy = fillPlaceholders(DEFAULT_PRIVACY_POLICY, { consentAge: 16, retention: await getSetting('privacy.retentionDays'), inactiveAccounts: { months: 6, warnDays: null } });
     expect(policy).toContain('If you neither sign in nor order for 6 months');
     expect(policy).not.toContain('We e-mail you');
+  });
+
+  it('is set on the retention page by staff with settings.manage only, with a clear message next to a bad field', async () => {
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => {
+          throw new Error('expected a refusal');
+        },
+        (error: unknown) => error as AppError,
+      );
+    const form = (months: string, warnDays: string) => ({ 'privacy.inactiveAccounts.months': months, 'privacy.inactiveAccounts.warnDays': warnDays });
+    await updateSetting('privacy.inactiveAccounts', defaultInactiveAccounts);
+    for (const role of ['sales', 'catalog', 'privacy_officer'] as const) {
+      const error = await refusal(changeInactiveAccounts(await staffActorFor(role), form('24', '30')));
+      expect(error.code).toBe('FORBIDDEN');
+    }
+    const admin = await staffActorFor('admin');
+    expect((await refusal(changeInactiveAccounts(admin, form('3', '30')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.months': 'At least 6 months.' });
+    expect((await refusal(changeInactiveAccounts(admin, form('twelve', '')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.months': 'Enter a whole number of months, or leave it empty.' });
+    expect((await refusal(changeInactiveAccounts(admin, form('6', '91')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.warnDays': 'At most 90 days.' });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual(defaultInactiveAccounts);
+
+    expect(await changeInactiveAccounts(admin, form('24', ''))).toEqual({ changed: true });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: 24, warnDays: null });
+    expect(await changeInactiveAccounts(admin, form('', '30'))).toEqual({ changed: true });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: null, warnDays: 30 });
   });
 });
