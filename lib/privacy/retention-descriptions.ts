@@ -1,4 +1,5 @@
 import { retentionRules, type TRetentionRule } from './classification';
+import { defaultInactiveAccounts, type TInactiveAccounts } from './inactive-accounts-settings';
 import { defaultRetentionDays, periodInWords, type TRetentionDays } from './retention-settings';
 
 export type TRetentionDescriptions = Record<TRetentionRule, string>;
@@ -8,9 +9,10 @@ export type TRetentionDescriptions = Record<TRetentionRule, string>;
  * preview and receipt, the record of processing activities), with the site owner's periods
  * (privacy.retentionDays) in place of the defaults: changing a period on /staff/retention changes
  * what those pages say. Rules without an editable period keep retentionRules' own words; with the
- * default periods every description is exactly retentionRules' (a test holds them together).
+ * default periods every description is exactly retentionRules' (a test holds them together). While
+ * the inactive-accounts rule is on, 'account-lifetime' says that unused customer accounts are erased.
  */
-export function retentionDescriptions(periods: TRetentionDays = defaultRetentionDays): TRetentionDescriptions {
+export function retentionDescriptions(periods: TRetentionDays = defaultRetentionDays, inactiveAccounts: TInactiveAccounts = defaultInactiveAccounts): TRetentionDescriptions {
   const words = (key: keyof TRetentionDays) => periodInWords(periods[key]);
   // The IP address never outlives its row, and a visitor's never a customer's (retentionRulesInForce).
   const loginIp = Math.min(periods['login-ip'], periods.activity);
@@ -18,6 +20,11 @@ export function retentionDescriptions(periods: TRetentionDays = defaultRetention
   const descriptions = Object.fromEntries(Object.entries(retentionRules).map(([rule, shape]) => [rule, shape.description])) as TRetentionDescriptions;
   return {
     ...descriptions,
+    // While the inactive-accounts rule is on, an account does not last for ever (lib/privacy/erase-inactive-accounts.ts).
+    'account-lifetime':
+      inactiveAccounts.months === null
+        ? descriptions['account-lifetime']
+        : `${descriptions['account-lifetime']}; a customer account with no sign-in and no order for ${inactiveAccounts.months} months is erased`,
     activity: `Customers ${words('activity')}; guests ${words('activity-guests')}`,
     'login-ip': `IP addresses ${periodInWords(loginIp)}; guests ${periodInWords(loginIpGuests)}`,
     'session-history': `While the session lasts, then ${words('session-history')} as sign-in history`,

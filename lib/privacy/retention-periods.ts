@@ -34,5 +34,5 @@ export async function retentionRulesInForce(executor?: TExecutor): Promise<Recor
 
 /** The rules' descriptions with the site owner's periods, as My data, the erasure preview and the art. 30 record show them. */
 export async function retentionDescriptionsInForce(executor?: TExecutor): Promise<TRetentionDescriptions> {
-  return retentionDescriptions(await retentionPeriods(executor));
+  return retentionDescriptions(await retentionPeriods(executor), await getSetting('privacy.inactiveAccounts', executor));
 }

@@ -11,7 +11,8 @@ import { getSetting } from '@/lib/settings/get-setting';
 import { updateSetting } from '@/lib/settings/update-setting';
 import { AppError } from '@/lib/errors';
 import { changeInactiveAccounts } from '@/lib/privacy/change-inactive-accounts';
-import { createCustomer, signIn } from '../../helpers/actor-factory';
+import { listMyData } from '@/lib/privacy/list-my-data';
+import { createCustomer, createSignedInCustomer, signIn } from '../../helpers/actor-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
 import { setTestSeller } from '../../helpers/order-factory';
 import { issueTestInvoice } from '../invoices/invoice-kit';
@@ -52,6 +53,8 @@ describe('the inactive-accounts rule', () => {
     const policy = (await siteText('texts.privacyPolicy')).text;
     expect(policy).not.toMatch(/neither sign in nor order/);
     expect(policy).not.toContain('{inactive-accounts}');
+    const viewer = await createSignedInCustomer();
+    expect((await listMyData(viewer.actor)).find((group) => group.table === 'users')!.retention).toEqual(['As long as the account exists']);
   });
 
   it('warns once, is reset by a sign-in, erases after the warning period through the desk, and skips unpaid and restricted accounts', async () => {
@@ -59,6 +62,10 @@ describe('the inactive-accounts rule', () => {
     const policy = (await siteText('texts.privacyPolicy')).text;
     expect(policy).toContain('If you neither sign in nor order for 12 months, we erase your account');
     expect(policy).toContain('We e-mail you 30 days before; signing in keeps your account.');
+    // My data says how long the account lasts under the rule.
+    const viewer = await createSignedInCustomer();
+    const accountGroup = (await listMyData(viewer.actor)).find((group) => group.table === 'users')!;
+    expect(accountGroup.retention.join(' ')).toContain('a customer account with no sign-in and no order for 12 months is erased');
 
     // Inactive 11 months and 20 days: inside the 30 days before the end of the period.
     const warnedThenErased = await inactiveCustomer(monthsBefore(12, 10));

@@ -23,4 +23,11 @@ describe('retentionDescriptions', () => {
   it('never says an IP address is kept longer than the activity it belongs to', () => {
     expect(retentionDescriptions({ ...defaultRetentionDays, activity: 60, 'login-ip': 180 })['login-ip']).toBe('IP addresses 60 days; guests 30 days');
   });
+
+  it('says that unused customer accounts are erased only while the inactive-accounts rule is on', () => {
+    expect(retentionDescriptions(defaultRetentionDays, { months: null, warnDays: 30 })['account-lifetime']).toBe('As long as the account exists');
+    expect(retentionDescriptions(defaultRetentionDays, { months: 24, warnDays: 30 })['account-lifetime']).toBe(
+      'As long as the account exists; a customer account with no sign-in and no order for 24 months is erased',
+    );
+  });
 });
