@@ -66,7 +66,7 @@ export const invoices = pgTable(
     vatTotalMinor: integer('vat_total_minor').notNull(),
     grossTotalMinor: integer('gross_total_minor').notNull(),
     reason: text('reason'),
-    /** When retention redacted the buyer's details after the tax period (invoice_redact_billing, migration 0017). */
+    /** When retention redacted the buyer's details after the tax period (invoice_redact_billing, custom migration invoice_redact_billing). */
     billingRedactedAt: timestamp('billing_redacted_at', { withTimezone: true }),
   },
   (table) => [

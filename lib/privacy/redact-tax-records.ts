@@ -50,7 +50,7 @@ type TRedactOptions = { dryRun?: boolean; now: Date; days: number; executor: TEx
 /**
  * Redacts the billing snapshots of invoices, credit notes and orders once the seller's tax
  * retention period (privacy.retentionDays 'tax-record', counted from the issue or submission) is over:
- * - invoices and credit notes through invoice_redact_billing (migration 0017), the only change
+ * - invoices and credit notes through invoice_redact_billing (custom migration invoice_redact_billing), the only change
  *   their immutability trigger lets through; the payment references registered against them with it;
  * - an order (and the notes of its state changes) once it was submitted before the cutoff and no
  *   invoice or credit note of it is still inside its period.
