@@ -17,6 +17,7 @@ import { dataExportReady } from './data-export-ready';
 import { erasureConfirm, erasureReceipt } from './account-erasure';
 import { privacyRequestClosed, privacyRequestExtended, privacyRequestIdentity, privacyRequestsDue, privacyRestriction } from './privacy-requests';
 import { marketingNewsletter } from './marketing-newsletter';
+import { inactiveAccountWarning } from './inactive-account';
 import type { TEmailContext, TRenderedEmail } from './types';
 
 export type { TEmailContext, TRenderedEmail } from './types';
@@ -69,6 +70,8 @@ export const emailTemplates = {
   'privacy-requests-due': privacyRequestsDue,
   // A newsletter to customers whose marketing consent is in force (lib/marketing/send-campaign.ts).
   'marketing-newsletter': marketingNewsletter,
+  // The inactive-accounts rule warns before it erases an account (lib/privacy/erase-inactive-accounts.ts).
+  'inactive-account-warning': inactiveAccountWarning,
 } as const;
 
 export type TEmailTemplateName = keyof typeof emailTemplates;

@@ -46,6 +46,8 @@ export const users = pgTable(
     parentalConfirmedByUserId: uuid('parental_confirmed_by_user_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the inactive-account warning was mailed (lib/privacy/erase-inactive-accounts.ts); activity after it voids it. */
+    inactivityWarnedAt: timestamp('inactivity_warned_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('users_email_unique').on(sql`lower(${table.email})`),

@@ -66,6 +66,8 @@ export const invoices = pgTable(
     vatTotalMinor: integer('vat_total_minor').notNull(),
     grossTotalMinor: integer('gross_total_minor').notNull(),
     reason: text('reason'),
+    /** When retention redacted the buyer's details after the tax period (invoice_redact_billing, custom migration invoice_redact_billing). */
+    billingRedactedAt: timestamp('billing_redacted_at', { withTimezone: true }),
   },
   (table) => [
     foreignKey({ name: 'invoices_credited_invoice_fk', columns: [table.creditedInvoiceId], foreignColumns: [table.id] }).onDelete('restrict'),

@@ -53,6 +53,8 @@ export const orders = pgTable(
     rejectionReason: text('rejection_reason'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When retention redacted the billing snapshot after the tax period (lib/privacy/redact-tax-records.ts). */
+    billingRedactedAt: timestamp('billing_redacted_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('orders_idempotency_idx').on(table.customerUserId, table.idempotencyKey),

@@ -24,7 +24,8 @@ export const privacyRequestState = pgEnum('privacy_request_state', [
   'failed',
 ]);
 
-export const privacyRequestSource = pgEnum('privacy_request_source', ['self_service', 'staff']);
+/** retention_policy: an erasure the inactive-accounts rule started (lib/privacy/erase-inactive-accounts.ts). */
+export const privacyRequestSource = pgEnum('privacy_request_source', ['self_service', 'staff', 'retention_policy']);
 
 /**
  * A data-subject request (art. 12 to 22) on the privacy desk: who asked for what, when it is due,

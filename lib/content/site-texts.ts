@@ -21,7 +21,11 @@ export const shownText = (text: string, version?: { version: number; effectiveAt
 
 // One query at a time: a transaction's connection cannot run two at once.
 async function placeholderValues(executor?: TExecutor): Promise<TPlaceholderValues> {
-  return { consentAge: await getSetting('accounts.consentAge', executor), retention: await getSetting('privacy.retentionDays', executor) };
+  return {
+    consentAge: await getSetting('accounts.consentAge', executor),
+    retention: await getSetting('privacy.retentionDays', executor),
+    inactiveAccounts: await getSetting('privacy.inactiveAccounts', executor),
+  };
 }
 
 /** A site text in force now, placeholders filled, as shown to a visitor. */

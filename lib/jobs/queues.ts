@@ -174,6 +174,11 @@ export const queueDefinitions = {
     // The whole campaign is one transaction: a failed try queued nothing, so a retry cannot send twice.
     options: REQUESTED_WORK_OPTIONS,
   },
+  'privacy.erase-inactive-accounts': {
+    description: 'When the site owner switched the rule on (privacy.inactiveAccounts), warns customers inactive almost the set period by mail once, then erases those inactive for it (scheduled daily)',
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -19,6 +19,7 @@ import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { describeRetentionCount } from '@/lib/privacy/apply-retention';
 import { runRetention } from '@/lib/privacy/run-retention';
+import { eraseInactiveAccounts } from '@/lib/privacy/erase-inactive-accounts';
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
@@ -231,6 +232,20 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     if (result.outcome === 'sent') logLine('info', 'marketing', `campaign ${payload.data.campaignId}: queued ${result.recipients} messages`);
     return result;
   });
+
+  // Daily, after the retention run; does nothing while the inactive-accounts rule is off (the default).
+  await boss.work('privacy.erase-inactive-accounts', { ...polling, batchSize: 1 }, async () => {
+    const outcome = await eraseInactiveAccounts();
+    if (outcome.enabled) {
+      logLine(
+        'info',
+        'privacy',
+        `inactive accounts: warned ${outcome.warned}, erased ${outcome.erased}; kept ${outcome.skippedUnpaid} with unpaid invoices and ${outcome.skippedRestricted} restricted; ${outcome.failed} failed`,
+      );
+    }
+    return outcome;
+  });
+  await boss.schedule('privacy.erase-inactive-accounts', '55 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { db, type TExecutor } from '@/lib/db/client';
 import { planRetention, type TRetentionStep } from './plan-retention';
+import { redactTaxRecords } from './redact-tax-records';
 import { retentionRulesInForce } from './retention-periods';
 
 const DAY_MS = 86_400_000;
@@ -19,7 +20,8 @@ export type TApplyRetentionOptions = {
 
 /**
  * Applies the retention periods of the personal-data map (see planRetention): deletes rows, or
- * sets columns to null, once their period counted from the table's retentionClock is over.
+ * sets columns to null, once their period counted from the table's retentionClock is over; then
+ * redacts the billing snapshots of invoices and orders past the tax period (redactTaxRecords).
  * Each batch is its own statement on purpose, not one transaction: a night's backlog in a big
  * table must not hold its locks for the whole run, and a batch done is a batch that need not be
  * done again. Daily job 'privacy.apply-retention'; `npm run privacy:retention [-- --dry-run]`.
@@ -30,7 +32,8 @@ export async function applyRetention(options: TApplyRetentionOptions = {}): Prom
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const counts: TRetentionCount[] = [];
   // The site owner's periods as they are now (privacy.retentionDays).
-  const steps = planRetention({ rules: await retentionRulesInForce(executor) });
+  const rules = await retentionRulesInForce(executor);
+  const steps = planRetention({ rules });
   for (const step of steps) {
     const due = dueCondition(step, new Date(now.getTime() - step.days * DAY_MS));
     const table = sql.identifier(step.table);
@@ -58,6 +61,9 @@ export async function applyRetention(options: TApplyRetentionOptions = {}): Prom
     }
     counts.push({ table: step.table, rule: step.rule, action: step.action, who: step.who, days: step.days, rows });
   }
+  // The legal hold: billing snapshots of invoices and orders past the tax period are redacted in place.
+  const taxDays = rules['tax-record'].days;
+  if (taxDays !== null) counts.push(...(await redactTaxRecords({ dryRun: options.dryRun, now, days: taxDays, executor, batchSize })));
   return counts;
 }
 

@@ -17,6 +17,7 @@ import { createStorageKey, mediaStorage, type TMediaObject, type TMediaStorage }
 import { getSetting } from '@/lib/settings/get-setting';
 import { dataExportObject, myDataUrl } from './data-export-object';
 import { describeDataGroup, type TDataGroupDescription } from './describe-data-group';
+import { retentionDescriptionsInForce } from './retention-periods';
 import { columnTypes, isSecret, primaryKeyOf, safeSelectList } from './subject-columns';
 import { defaultDataMap, subjectPathOf, subjectTables, type TDataMap } from './subject-path';
 import { ROW_ALIAS, subjectRowsFrom } from './subject-rows';
@@ -148,11 +149,12 @@ const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
 async function exportTables(tx: TTransaction, map: TDataMap, subjectUserId: string): Promise<TExportTable[]> {
   const tables: TExportTable[] = [];
+  const retention = await retentionDescriptionsInForce(tx);
   for (const table of subjectTables(map)) {
     const types = await columnTypes(tx, table);
     const columnNames = Object.keys(map[table]!.columns);
     tables.push({
-      ...describeDataGroup(map, table),
+      ...describeDataGroup(map, table, retention),
       fileName: `${table}.csv`,
       columnNames,
       dataTypes: columnNames.map((name) => types.get(name)),

@@ -49,7 +49,10 @@ export const retentionRules = {
   'guest-visit': { days: 30, description: "A guest's lightbox and cart: 30 days after their last change, then removed by a daily job" },
   'share-link': { days: 30, description: 'Shares: until the link expires or is revoked, then 30 days as a record for the sender, then removed by a daily job' },
   'licence-proof': { days: null, description: 'Lightboxes, carts and download records: as long as the account exists' },
-  'tax-record': { days: 3650, description: 'Orders, invoices, credit notes and payments: 10 years after issue (tax and accounting law), never changed' },
+  'tax-record': {
+    days: 3650,
+    description: "Orders, invoices, credit notes and payments: 10 years after issue (tax and accounting law), then the buyer's name, address and other billing details on them are redacted by the retention job; numbers, dates, lines and amounts never change",
+  },
   'not-applicable': { days: null, description: 'Holds no personal data' },
   'download-bundle': {
     days: null,

@@ -37,6 +37,7 @@ export const personalDataMap = {
       parental_confirmed_by_user_id: personal({ category: 'staff', purpose: 'Which privacy officer recorded the parent\'s confirmation', legalBasis: 'legal-obligation', retention: 'account-lifetime', erasure: 'none' }),
       created_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
       updated_at: personal({ category: 'account', purpose: 'Account history', legalBasis: 'contract', retention: 'account-lifetime', erasure: 'none' }),
+      inactivity_warned_at: personal({ category: 'communication', purpose: 'When we mailed that the account would be erased for inactivity', legalBasis: 'legitimate-interest', retention: 'account-lifetime', erasure: 'anonymize' }),
     },
   },
 
@@ -424,6 +425,7 @@ export const personalDataMap = {
       rejection_reason: personal({ category: 'communication', purpose: 'Why staff rejected the order, mailed to the buyer', legalBasis: 'contract', retention: 'tax-record', erasure: 'legal-hold' }),
       submitted_at: plain(),
       updated_at: plain(),
+      billing_redacted_at: plain('When retention redacted the billing snapshot after the tax period'),
     },
   },
 
@@ -507,6 +509,7 @@ export const personalDataMap = {
       vat_total_minor: plain(),
       gross_total_minor: plain(),
       reason: plain('Why a credit note was issued; about the order, not the person'),
+      billing_redacted_at: plain('When retention redacted the buyer details after the tax period (invoice_redact_billing)'),
     },
   },
 
@@ -725,4 +728,5 @@ export const jobPayloadMap = {
   'privacy.run-due-erasures': {},
   'privacy.remind-due-requests': {},
   'marketing.send-campaign': { campaignId: plain('marketing_campaigns.id; the worker reads the text from the row and the recipients from the consent ledger') },
+  'privacy.erase-inactive-accounts': {},
 } as const;

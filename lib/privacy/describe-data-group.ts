@@ -1,4 +1,5 @@
-import { legalBases, retentionRules, type TPersonalColumn } from './classification';
+import { legalBases, type TPersonalColumn } from './classification';
+import { retentionDescriptions, type TRetentionDescriptions } from './retention-descriptions';
 import { subjectPathOf, type TDataMap } from './subject-path';
 
 /** What a person is told about one kind of data held about them: one table of the map. */
@@ -27,9 +28,10 @@ const personalColumnsOf = (map: TDataMap, table: string): TPersonalColumn[] =>
 /**
  * The legal bases and retention of a table's personal columns, deduplicated. A table whose own
  * columns are all plain (the lines of an order) is held for the reasons of the row it belongs to,
- * so it takes its parent's.
+ * so it takes its parent's. `retention`: the descriptions with the periods in force
+ * (retentionDescriptionsInForce); the defaults only where no settings are at hand.
  */
-export function describeDataGroup(map: TDataMap, table: string): TDataGroupDescription {
+export function describeDataGroup(map: TDataMap, table: string, retention: TRetentionDescriptions = retentionDescriptions()): TDataGroupDescription {
   const path = subjectPathOf(map, table);
   const chain = [table, ...(path?.hops.map((hop) => hop.parentTable) ?? [])];
   const columns = chain.map((name) => personalColumnsOf(map, name)).find((found) => found.length > 0) ?? [];
@@ -38,6 +40,6 @@ export function describeDataGroup(map: TDataMap, table: string): TDataGroupDescr
     title: headingOf(table),
     purpose: map[table]?.purpose ?? '',
     legalBases: [...new Set(columns.map((column) => legalBases[column.legalBasis]))],
-    retention: [...new Set(columns.map((column) => retentionRules[column.retention].description))],
+    retention: [...new Set(columns.map((column) => retention[column.retention]))],
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { describeDataGroup, headingOf, type TDataGroupDescription } from './describe-data-group';
+import { retentionDescriptionsInForce } from './retention-periods';
 import { defaultDataMap, isMappedTable, subjectPathOf, type TDataMap } from './subject-path';
 import { columnTypes, isSecret, primaryKeyOf, safeSelectList } from './subject-columns';
 import { ROW_ALIAS, subjectRowsFrom } from './subject-rows';
@@ -95,7 +96,7 @@ export async function getMyDataTable(
       sql`select ${sql.join(selected, sql`, `)} ${from} order by ${sql.join(orderBy, sql`, `)} limit ${MY_DATA_PAGE_SIZE} offset ${(page - 1) * MY_DATA_PAGE_SIZE}`,
     );
     return {
-      group: { ...describeDataGroup(map, table), rowCount },
+      group: { ...describeDataGroup(map, table, await retentionDescriptionsInForce(tx)), rowCount },
       columns: columnNames.map((name) => ({ name, heading: headingOf(name) })),
       rows: result.rows.map((row) => columnNames.map((name, index) => shownValue(row[`c${index}`], types.get(name), secrets[index]!))),
       page,

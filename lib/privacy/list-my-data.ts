@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { TCustomerActor } from '@/lib/auth/guards';
 import { db } from '@/lib/db/client';
 import { describeDataGroup, type TDataGroupDescription } from './describe-data-group';
+import { retentionDescriptionsInForce } from './retention-periods';
 import { defaultDataMap, subjectPathOf, subjectTables, type TDataMap } from './subject-path';
 import { subjectRowsFrom } from './subject-rows';
 
@@ -21,5 +22,6 @@ export async function listMyData(actor: TCustomerActor, map: TDataMap = defaultD
   );
   const result = await db.execute<{ table_name: string; row_count: number }>(sql.join(counts, sql` union all `));
   const countByTable = new Map(result.rows.map((row) => [row.table_name, Number(row.row_count)]));
-  return tables.map((table) => ({ ...describeDataGroup(map, table), rowCount: countByTable.get(table) ?? 0 }));
+  const retention = await retentionDescriptionsInForce();
+  return tables.map((table) => ({ ...describeDataGroup(map, table, retention), rowCount: countByTable.get(table) ?? 0 }));
 }

@@ -1,4 +1,5 @@
-import { retentionRules, type TErasureAction, type TPersonalColumn, type TRetentionRule } from './classification';
+import type { TErasureAction, TPersonalColumn, TRetentionRule } from './classification';
+import { retentionDescriptions, type TRetentionDescriptions } from './retention-descriptions';
 import { subjectPathOf, type TDataMap, type TSubjectPath } from './subject-path';
 
 /**
@@ -30,9 +31,10 @@ export type TErasurePlan = { steps: TErasureStep[]; kept: TErasureKept[] };
  * or a subjectVia chain): when every personal column says 'delete', the rows go; otherwise columns
  * that say 'anonymize' (or 'delete') are replaced and 'legal-hold' and 'none' columns stay. Columns of
  * category 'staff' name a staff member in rows about others: they are unlinked wherever they name
- * the person. Deeper tables come first, so an item goes before the row it belongs to.
+ * the person. Deeper tables come first, so an item goes before the row it belongs to. `retention`:
+ * the descriptions with the periods in force, for what the preview and receipt say is kept until when.
  */
-export function planErasure(map: TDataMap): TErasurePlan {
+export function planErasure(map: TDataMap, retention: TRetentionDescriptions = retentionDescriptions()): TErasurePlan {
   const deletes: Array<Extract<TErasureStep, { kind: 'delete-rows' }>> = [];
   const others: TErasureStep[] = [];
   const kept: TErasureKept[] = [];
@@ -44,7 +46,7 @@ export function planErasure(map: TDataMap): TErasurePlan {
       for (const [name, column] of personal) {
         if (column.erasure === action && column.category !== 'staff') byRule.set(column.retention, [...(byRule.get(column.retention) ?? []), name]);
       }
-      for (const [retention, columns] of byRule) kept.push({ table, columns, erasure: action, retention, until: retentionRules[retention].description });
+      for (const [rule, columns] of byRule) kept.push({ table, columns, erasure: action, retention: rule, until: retention[rule] });
     };
 
     if (table in deidentifyFunctions) {

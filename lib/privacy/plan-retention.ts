@@ -15,13 +15,18 @@ export const retentionRulesAppliedElsewhere = {
 } as const satisfies Partial<Record<TRetentionRule, string>>;
 
 /**
- * Rules with a period that no job applies yet, and why. Tax records must be kept 10 years; no row
- * of the shop can reach that age before 2036, and redacting legal-hold columns after it is a later
- * slice of the retention work. A test pins this list, so a new entry is a deliberate choice.
+ * Rules applied by the retention job outside the map's plan: the legal hold. Invoices are immutable
+ * and their billing snapshot is redacted in place through invoice_redact_billing, not set to null.
  */
-export const retentionRulesWithoutJob = {
-  'tax-record': 'A minimum the law sets; redaction of legal-hold columns after it is not built yet',
+export const retentionRulesRedactedInPlace = {
+  'tax-record': 'lib/privacy/redact-tax-records.ts (job privacy.apply-retention)',
 } as const satisfies Partial<Record<TRetentionRule, string>>;
+
+/**
+ * Rules with a period that no job applies yet, and why. A test pins this list (empty now), so a new
+ * entry is a deliberate choice.
+ */
+export const retentionRulesWithoutJob = {} as const satisfies Partial<Record<TRetentionRule, string>>;
 
 /** Append-only tables: their triggers refuse changes, and their own rules and jobs keep them. */
 export const tablesRetentionSkips = ['consent_ledger', 'audit_trail'] as const;
@@ -50,7 +55,7 @@ type TPlanInput = {
 };
 
 const applied = new Set<string>(retentionRulesAppliedByMap);
-const isKnownElsewhere = (rule: string) => rule in retentionRulesAppliedElsewhere || rule in retentionRulesWithoutJob;
+const isKnownElsewhere = (rule: string) => rule in retentionRulesAppliedElsewhere || rule in retentionRulesRedactedInPlace || rule in retentionRulesWithoutJob;
 
 /**
  * What the retention run does, derived from the map alone. A row is deleted once every personal

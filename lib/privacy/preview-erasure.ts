@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db, type TExecutor } from '@/lib/db/client';
 import { legalBases, type TPersonalColumn } from './classification';
 import { planErasure, type TErasureStep } from './plan-erasure';
+import { retentionDescriptionsInForce } from './retention-periods';
 import { defaultDataMap, subjectPathOf, type TDataMap } from './subject-path';
 import { subjectRowsFrom } from './subject-rows';
 
@@ -23,7 +24,8 @@ const DEIDENTIFIED: Record<string, string> = {
 export async function previewErasure(subjectUserId: string, options: { executor?: TExecutor; map?: TDataMap } = {}): Promise<TErasurePreview> {
   const executor = options.executor ?? db;
   const map = options.map ?? defaultDataMap;
-  const plan = planErasure(map);
+  // "Kept until" in the site owner's periods (privacy.retentionDays), not the defaults.
+  const plan = planErasure(map, await retentionDescriptionsInForce(executor));
   const countOf = async (table: string) => {
     const path = subjectPathOf(map, table);
     if (!path) return 0;

@@ -1,4 +1,5 @@
-import { dataCategories, legalBases, retentionRules, type TDataCategory, type TLegalBasis, type TPersonalColumn, type TRetentionRule, type TTableEntry } from './classification';
+import { retentionDescriptions, type TRetentionDescriptions } from './retention-descriptions';
+import { dataCategories, legalBases, type TDataCategory, type TLegalBasis, type TPersonalColumn, type TRetentionRule, type TTableEntry } from './classification';
 
 /**
  * The record of processing activities (GDPR art. 30(1)), built from the personal-data map and the
@@ -74,12 +75,14 @@ export const securityMeasures = [
   'Role-based permissions checked on every staff page, action and route; refusals recorded in the access log.',
   'Access log of every sign-in attempt and every refused staff request.',
   'Audit trail of who did what to whose data, when, from where and why: append-only and hash-chained (npm run audit:verify checks the chain).',
-  'Scheduled jobs remove delivered mail, never-activated accounts, expired shares, stale guest lightboxes and carts, expired download ZIPs, access-log entries and ended blocks past retention, and audit entries past 2 years. The other periods below are those the personal-data map sets; no job yet removes sign-in sessions, used links, activity or tax records when theirs ends.',
+  'Scheduled jobs remove delivered mail, never-activated accounts, expired shares, stale guest lightboxes and carts, expired download ZIPs, access-log entries, ended blocks and audit entries past their retention periods; the nightly retention job deletes or redacts activity, IP addresses, ended sessions and used links past theirs, and redacts the billing details on orders and invoices once the tax period is over. The periods are those below, as the site owner set them.',
 ] as const;
 
 export type TControllerSettings = {
   seller: { name: string; address: string; countryCode: string; vatNumber: string };
   securityContact: string;
+  /** The rules' descriptions with the site owner's periods (retentionDescriptionsInForce); the defaults when absent. */
+  retention?: TRetentionDescriptions;
 };
 
 export type TProcessingActivity = {
@@ -108,6 +111,7 @@ export function buildProcessingRecord(
   subjects: Readonly<Record<string, readonly TDataSubjectCategory[]>> = dataSubjectsByTable,
 ): TProcessingRecord {
   const activities: TProcessingActivity[] = [];
+  const retention = settings.retention ?? retentionDescriptions();
   for (const [table, entry] of Object.entries(map)) {
     const columns = Object.entries(entry.columns).filter((column): column is [string, TPersonalColumn] => column[1].personal);
     if (columns.length === 0) continue;
@@ -127,7 +131,7 @@ export function buildProcessingRecord(
         article: legalBases[basis],
         purposes: unique(columns.filter(([, column]) => column.legalBasis === basis).map(([, column]) => column.purpose)),
       })),
-      retention: unique(columns.map(([, column]) => column.retention)).map((rule) => ({ rule, description: retentionRules[rule].description })),
+      retention: unique(columns.map(([, column]) => column.retention)).map((rule) => ({ rule, description: retention[rule] })),
     });
   }
   return {

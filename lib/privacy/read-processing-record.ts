@@ -6,6 +6,7 @@ import { getSetting } from '@/lib/settings/get-setting';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { personalDataMap } from './data-map';
 import { buildProcessingRecord } from './processing-records';
+import { retentionDescriptionsInForce } from './retention-periods';
 
 /**
  * The record of processing activities with the controller as the settings name it now. Staff need
@@ -16,6 +17,7 @@ export async function readProcessingRecord(reader: TStaffActor | 'command-line')
   const settings = await db.transaction(async (tx) => ({
     seller: await getSetting('seller.details', tx),
     securityContact: await securityContactEmail(tx),
+    retention: await retentionDescriptionsInForce(tx),
   }));
   return buildProcessingRecord(personalDataMap, settings);
 }

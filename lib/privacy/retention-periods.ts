@@ -2,6 +2,7 @@ import 'server-only';
 import type { TExecutor } from '@/lib/db/client';
 import { getSetting } from '@/lib/settings/get-setting';
 import { retentionRules, type TRetentionRule } from './classification';
+import { retentionDescriptions, type TRetentionDescriptions } from './retention-descriptions';
 import type { TEditableRetention } from './retention-settings';
 
 type TRuleShape = { days: number | null; guestDays?: number; description: string };
@@ -29,4 +30,9 @@ export async function retentionRulesInForce(executor?: TExecutor): Promise<Recor
     rules[key] = { ...retentionRules[key], days: periods[key] };
   }
   return rules;
+}
+
+/** The rules' descriptions with the site owner's periods, as My data, the erasure preview and the art. 30 record show them. */
+export async function retentionDescriptionsInForce(executor?: TExecutor): Promise<TRetentionDescriptions> {
+  return retentionDescriptions(await retentionPeriods(executor), await getSetting('privacy.inactiveAccounts', executor));
 }

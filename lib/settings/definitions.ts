@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkVatNumber } from '@/lib/vat/vat-number';
 import { defaultRetentionDays, ZRetentionDays, type TRetentionDays } from '@/lib/privacy/retention-settings';
+import { defaultInactiveAccounts, ZInactiveAccounts, type TInactiveAccounts } from '@/lib/privacy/inactive-accounts-settings';
 import { DEFAULT_PRIVACY_POLICY } from './default-privacy-policy';
 
 export const ZCustomField = z.object({
@@ -155,6 +156,8 @@ export const settingDefinitions = {
   'accounts.requireParentalConfirmation': { schema: z.boolean(), default: false },
   /** Privacy officers are mailed about requests due within this many days (and about overdue ones). */
   'privacy.reminderDays': { schema: z.number().int().min(1).max(28), default: 7 },
+  /** Erase customer accounts inactive this many months, after a warning mailed warnDays before; off (null) by default. */
+  'privacy.inactiveAccounts': { schema: ZInactiveAccounts, default: defaultInactiveAccounts as TInactiveAccounts },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

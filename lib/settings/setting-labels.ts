@@ -35,6 +35,7 @@ export const settingLabels: Record<TSettingKey, string> = {
   'privacy.retentionDays': 'Retention periods (days)',
   'accounts.requireParentalConfirmation': "Parent's confirmation before a parental account can sign in",
   'privacy.reminderDays': 'Remind privacy officers of requests due within (days)',
+  'privacy.inactiveAccounts': 'Erase customer accounts inactive for (months), warning (days) before',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

@@ -77,6 +77,7 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
   },
   '(office)/retention/actions.ts': {
     saveRetentionPeriodsAction: 'settings.manage',
+    saveInactiveAccountsAction: 'settings.manage',
   },
   '(office)/texts/actions.ts': {
     publishTextVersionAction: 'settings.manage',

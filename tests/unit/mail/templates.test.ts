@@ -66,6 +66,13 @@ const samples: { [N in TCustomerTemplateName]: TEmailData<N> } = {
   'privacy-restriction': { name: 'Anna', lifted: false, privacyPolicyUrl: 'https://stockroom.example/privacy' },
   'privacy-requests-due': { name: 'Anna', requests: [{ reference: 'a1b2c3d4', kind: 'Access', dueAt: new Date('2026-12-20T09:00:00Z'), overdue: true }], deskUrl: 'https://stockroom.example/staff/privacy-requests' },
   'marketing-newsletter': { name: 'Anna', subject: 'Winter collection', body: 'Snow and harbours.\n\nNew this week.', unsubscribeUrl: 'https://stockroom.example/unsubscribe/abc.def' },
+  'inactive-account-warning': {
+    name: 'Anna',
+    lastActiveOn: new Date('2025-01-10T09:00:00Z'),
+    eraseOn: new Date('2027-01-10T09:00:00Z'),
+    signInUrl: 'https://stockroom.example/login',
+    privacyUrl: 'https://stockroom.example/privacy',
+  },
 };
 
 /** Fields that choose among fixed texts (an enum), not text shown as given: they keep their sample value. */

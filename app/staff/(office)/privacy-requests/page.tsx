@@ -96,7 +96,7 @@ export default async function PrivacyRequestsPage({ searchParams }: TProps) {
                 </td>
                 <td className="py-2 pr-4">{privacyRequestStateLabels[row.state]}</td>
                 <td className="py-2 pr-4 whitespace-nowrap"><Timestamp value={row.receivedAt} dateOnly /></td>
-                <td className="py-2 pr-4">{row.source === 'self_service' ? 'My Account' : 'By mail'}</td>
+                <td className="py-2 pr-4">{row.source === 'self_service' ? 'My Account' : row.source === 'staff' ? 'By mail' : 'Inactive account'}</td>
               </tr>
             ))}
           </Table>

@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { PageHeader } from '@/app/account/_components/page-header';
 import { linkClass } from '@/app/_components/link-class';
 import { applyRetention, describeRetentionCount } from '@/lib/privacy/apply-retention';
+import { inactiveAccountsBounds } from '@/lib/privacy/inactive-accounts-settings';
 import { retentionPeriods } from '@/lib/privacy/retention-periods';
 import { editableRetention, editableRetentionKeys, periodInWords, taxRecordMinimumDays } from '@/lib/privacy/retention-settings';
 import { listRetentionRuns } from '@/lib/privacy/run-retention';
 import { getSetting } from '@/lib/settings/get-setting';
 import { requireStaff } from '@/lib/staff/require-staff';
 import { SettingForm } from '../_components/setting-form';
-import { saveRetentionPeriodsAction } from './actions';
+import { saveInactiveAccountsAction, saveRetentionPeriodsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Retention' };
 
@@ -19,7 +20,13 @@ const when = (value: Date) => `${value.toISOString().slice(0, 16).replace('T', '
 export default async function RetentionPage({ searchParams }: { searchParams: Promise<{ preview?: string }> }) {
   await requireStaff('settings.manage', '/staff/retention');
   const showPreview = (await searchParams).preview === '1';
-  const [periods, seller, runs, dryRun] = await Promise.all([retentionPeriods(), getSetting('seller.details'), listRetentionRuns(), showPreview ? applyRetention({ dryRun: true }) : Promise.resolve(null)]);
+  const [periods, seller, runs, dryRun, inactive] = await Promise.all([
+    retentionPeriods(),
+    getSetting('seller.details'),
+    listRetentionRuns(),
+    showPreview ? applyRetention({ dryRun: true }) : Promise.resolve(null),
+    getSetting('privacy.inactiveAccounts'),
+  ]);
 
   return (
     <div className="space-y-10">
@@ -48,9 +55,44 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
             };
           })}
         />
-        <p className="text-sm text-neutral-700">
-          Accounts left inactive are not warned or anonymized by this page; that is part of account erasure, not built here.
+      </section>
+
+      <section aria-labelledby="inactive-heading" className="max-w-3xl space-y-4">
+        <h2 id="inactive-heading" className="text-xl font-semibold text-ink">
+          Inactive customer accounts
+        </h2>
+        <p className="text-neutral-700">
+          {inactive.months === null
+            ? 'Off: accounts are kept however long they go unused.'
+            : `On: a customer account with no sign-in and no order for ${inactive.months} months is erased like a deletion the person asked for (receipt, invoices kept)${inactive.warnDays === null ? ', without a warning' : `, after a warning mailed ${inactive.warnDays} days before`}.`}{' '}
+          Accounts with an unpaid invoice or a restriction are kept. A daily job applies it at 05:55 UTC; the privacy policy says so wherever it has {'{inactive-accounts}'}, and only while it is on.
         </p>
+        <SettingForm
+          action={saveInactiveAccountsAction}
+          submitLabel="Save the inactive-accounts rule"
+          fields={[
+            {
+              kind: 'text' as const,
+              name: 'privacy.inactiveAccounts.months',
+              label: 'Erase customer accounts inactive for (months)',
+              hint: `Empty: off (the default). From ${inactiveAccountsBounds.months.min} to ${inactiveAccountsBounds.months.max} months. Activity is a sign-in, use of a signed-in session or an order.`,
+              value: inactive.months === null ? '' : String(inactive.months),
+              numeric: true,
+              optional: true,
+              className: 'max-w-xs',
+            },
+            {
+              kind: 'text' as const,
+              name: 'privacy.inactiveAccounts.warnDays',
+              label: 'Warn by mail before erasing (days)',
+              hint: `Empty: no warning. From ${inactiveAccountsBounds.warnDays.min} to ${inactiveAccountsBounds.warnDays.max} days. Signing in after the warning keeps the account.`,
+              value: inactive.warnDays === null ? '' : String(inactive.warnDays),
+              numeric: true,
+              optional: true,
+              className: 'max-w-xs',
+            },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="dry-run-heading" className="space-y-4">

@@ -21,6 +21,12 @@ type TProps = { params: Promise<{ id: string }> };
 
 const COPY_STATES = { pending: 'Being made', ready: 'Ready', failed: 'Failed' } as const;
 
+const sourceInWords = {
+  self_service: 'Asked in My Account',
+  staff: 'Received by mail, recorded by staff',
+  retention_policy: 'Started by the inactive-accounts rule (Retention settings)',
+} as const;
+
 export default async function PrivacyRequestPage({ params }: TProps) {
   const { id: rawId } = await params;
   const id = z.uuid().safeParse(rawId).success ? rawId : null;
@@ -66,7 +72,7 @@ export default async function PrivacyRequestPage({ params }: TProps) {
             {request.extendedAt ? ' (extended)' : null}
           </Item>
           {request.extensionReason ? <Item label="Reason for the extension">{request.extensionReason}</Item> : null}
-          <Item label="Source">{request.source === 'self_service' ? 'Asked in My Account' : 'Received by mail, recorded by staff'}</Item>
+          <Item label="Source">{sourceInWords[request.source]}</Item>
           <Item label="Person">
             {account ? (
               <>

@@ -1,0 +1,163 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailOutbox, privacyRequests, users } from '@/db/schema';
+import { closeDatabase, db } from '@/lib/db/client';
+import { fillPlaceholders } from '@/lib/content/fill-placeholders';
+import { siteText } from '@/lib/content/site-texts';
+import { eraseInactiveAccounts } from '@/lib/privacy/erase-inactive-accounts';
+import { defaultInactiveAccounts } from '@/lib/privacy/inactive-accounts-settings';
+import { DEFAULT_PRIVACY_POLICY } from '@/lib/settings/default-privacy-policy';
+import { getSetting } from '@/lib/settings/get-setting';
+import { updateSetting } from '@/lib/settings/update-setting';
+import { AppError } from '@/lib/errors';
+import { changeInactiveAccounts } from '@/lib/privacy/change-inactive-accounts';
+import { listMyData } from '@/lib/privacy/list-my-data';
+import { createCustomer, createSignedInCustomer, signIn } from '../../helpers/actor-factory';
+import { staffActorFor } from '../../helpers/staff-actor';
+import { setTestSeller } from '../../helpers/order-factory';
+import { issueTestInvoice } from '../invoices/invoice-kit';
+
+const DAY = 86_400_000;
+const T = new Date();
+const monthsBefore = (months: number, days = 0) => {
+  const date = new Date(T);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  return new Date(date.getTime() + days * DAY);
+};
+
+/** A customer whose every trace of activity is at `lastActive`. */
+async function inactiveCustomer(lastActive: Date, values: Partial<typeof users.$inferInsert> = {}) {
+  return createCustomer({ createdAt: lastActive, activatedAt: lastActive, lastLoginAt: lastActive, ...values });
+}
+
+const warningsTo = async (userId: string) =>
+  (await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.subjectUserId, userId), eq(mailOutbox.template, 'inactive-account-warning')))).length;
+
+const accountOf = async (userId: string) => (await db.select({ erasedAt: users.erasedAt, warnedAt: users.inactivityWarnedAt, email: users.email }).from(users).where(eq(users.id, userId)))[0]!;
+
+afterAll(async () => {
+  // Settings are shared by every file of the run: leave the rule as the default has it.
+  await updateSetting('privacy.inactiveAccounts', defaultInactiveAccounts);
+  await closeDatabase();
+});
+beforeAll(() => setTestSeller());
+
+describe('the inactive-accounts rule', () => {
+  it('is off by default: nothing is warned or erased, and the privacy policy says nothing about it', async () => {
+    expect((await getSetting('privacy.inactiveAccounts')).months).toBeNull();
+    const long = await inactiveCustomer(monthsBefore(60));
+    const outcome = await eraseInactiveAccounts({ now: T });
+    expect(outcome).toEqual({ enabled: false, warned: 0, erased: 0, skippedUnpaid: 0, skippedRestricted: 0, failed: 0 });
+    expect(await accountOf(long.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
+    expect(await warningsTo(long.userId)).toBe(0);
+    const policy = (await siteText('texts.privacyPolicy')).text;
+    expect(policy).not.toMatch(/neither sign in nor order/);
+    expect(policy).not.toContain('{inactive-accounts}');
+    const viewer = await createSignedInCustomer();
+    expect((await listMyData(viewer.actor)).find((group) => group.table === 'users')!.retention).toEqual(['As long as the account exists']);
+  });
+
+  it('warns once, is reset by a sign-in, erases after the warning period through the desk, and skips unpaid and restricted accounts', async () => {
+    await updateSetting('privacy.inactiveAccounts', { months: 12, warnDays: 30 });
+    const policy = (await siteText('texts.privacyPolicy')).text;
+    expect(policy).toContain('If you neither sign in nor order for 12 months, we erase your account');
+    expect(policy).toContain('We e-mail you 30 days before; signing in keeps your account.');
+    // My data says how long the account lasts under the rule.
+    const viewer = await createSignedInCustomer();
+    const accountGroup = (await listMyData(viewer.actor)).find((group) => group.table === 'users')!;
+    expect(accountGroup.retention.join(' ')).toContain('a customer account with no sign-in and no order for 12 months is erased');
+
+    // Inactive 11 months and 20 days: inside the 30 days before the end of the period.
+    const warnedThenErased = await inactiveCustomer(monthsBefore(12, 10));
+    const warnedThenSignsIn = await inactiveCustomer(monthsBefore(12, 10));
+    const recent = await inactiveCustomer(monthsBefore(12, 40));
+    const unpaid = await inactiveCustomer(monthsBefore(24));
+    await issueTestInvoice(unpaid.userId, { issuedAt: monthsBefore(24), values: { submittedAt: monthsBefore(24) } });
+    const restricted = await inactiveCustomer(monthsBefore(24), { restrictedAt: monthsBefore(23) });
+
+    const first = await eraseInactiveAccounts({ now: T });
+    expect(first.enabled).toBe(true);
+    expect(first.warned).toBeGreaterThanOrEqual(2);
+    expect(first.skippedUnpaid).toBeGreaterThanOrEqual(1);
+    expect(first.skippedRestricted).toBeGreaterThanOrEqual(1);
+    expect(await warningsTo(warnedThenErased.userId)).toBe(1);
+    expect(await warningsTo(warnedThenSignsIn.userId)).toBe(1);
+    expect((await accountOf(warnedThenErased.userId)).warnedAt).toEqual(T);
+    for (const kept of [recent, unpaid, restricted]) {
+      expect(await warningsTo(kept.userId)).toBe(0);
+      expect(await accountOf(kept.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
+    }
+
+    // The next day: no second warning, and nobody is erased before the warning period is over.
+    await eraseInactiveAccounts({ now: new Date(T.getTime() + DAY) });
+    expect(await warningsTo(warnedThenErased.userId)).toBe(1);
+    expect((await accountOf(warnedThenErased.userId)).erasedAt).toBeNull();
+
+    await signIn(warnedThenSignsIn.userId);
+
+    const later = new Date(T.getTime() + 31 * DAY);
+    const last = await eraseInactiveAccounts({ now: later });
+    expect(last.erased).toBeGreaterThanOrEqual(1);
+    expect(last.failed).toBe(0);
+
+    const erased = await accountOf(warnedThenErased.userId);
+    expect(erased.erasedAt).toEqual(later);
+    expect(erased.email).not.toBe(warnedThenErased.email);
+    const [request] = await db.select().from(privacyRequests).where(eq(privacyRequests.subjectUserId, warnedThenErased.userId));
+    expect(request).toMatchObject({ kind: 'erasure', source: 'retention_policy', state: 'completed' });
+    // The receipt went to the address before it was erased.
+    const receipts = await db.select({ id: mailOutbox.id }).from(mailOutbox).where(and(eq(mailOutbox.subjectUserId, warnedThenErased.userId), eq(mailOutbox.template, 'erasure-receipt')));
+    expect(receipts).toHaveLength(1);
+
+    // Signing in after the warning kept the account, and the new spell of activity needs no warning yet.
+    expect(await accountOf(warnedThenSignsIn.userId)).toMatchObject({ erasedAt: null });
+    expect(await warningsTo(warnedThenSignsIn.userId)).toBe(1);
+    // Now inside the 30 days before the end of its period: warned.
+    expect(await accountOf(recent.userId)).toMatchObject({ erasedAt: null });
+    expect(await warningsTo(recent.userId)).toBe(1);
+    for (const kept of [unpaid, restricted]) {
+      expect(await accountOf(kept.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
+      expect(await db.select().from(privacyRequests).where(eq(privacyRequests.subjectUserId, kept.userId))).toEqual([]);
+    }
+  });
+
+  it('without a warning period, erases as soon as the period is over', async () => {
+    await updateSetting('privacy.inactiveAccounts', { months: 6, warnDays: null });
+    const gone = await inactiveCustomer(monthsBefore(6, -1));
+    const stays = await inactiveCustomer(monthsBefore(6, 1));
+    const outcome = await eraseInactiveAccounts({ now: T });
+    expect(outcome.warned).toBe(0);
+    expect((await accountOf(gone.userId)).erasedAt).toEqual(T);
+    expect((await accountOf(stays.userId)).erasedAt).toBeNull();
+    expect(await warningsTo(gone.userId)).toBe(0);
+    const policy = fillPlaceholders(DEFAULT_PRIVACY_POLICY, { consentAge: 16, retention: await getSetting('privacy.retentionDays'), inactiveAccounts: { months: 6, warnDays: null } });
+    expect(policy).toContain('If you neither sign in nor order for 6 months');
+    expect(policy).not.toContain('We e-mail you');
+  });
+
+  it('is set on the retention page by staff with settings.manage only, with a clear message next to a bad field', async () => {
+    const refusal = (promise: Promise<unknown>) =>
+      promise.then(
+        () => {
+          throw new Error('expected a refusal');
+        },
+        (error: unknown) => error as AppError,
+      );
+    const form = (months: string, warnDays: string) => ({ 'privacy.inactiveAccounts.months': months, 'privacy.inactiveAccounts.warnDays': warnDays });
+    await updateSetting('privacy.inactiveAccounts', defaultInactiveAccounts);
+    for (const role of ['sales', 'catalog', 'privacy_officer'] as const) {
+      const error = await refusal(changeInactiveAccounts(await staffActorFor(role), form('24', '30')));
+      expect(error.code).toBe('FORBIDDEN');
+    }
+    const admin = await staffActorFor('admin');
+    expect((await refusal(changeInactiveAccounts(admin, form('3', '30')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.months': 'At least 6 months.' });
+    expect((await refusal(changeInactiveAccounts(admin, form('twelve', '')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.months': 'Enter a whole number of months, or leave it empty.' });
+    expect((await refusal(changeInactiveAccounts(admin, form('6', '91')))).fieldErrors).toEqual({ 'privacy.inactiveAccounts.warnDays': 'At most 90 days.' });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual(defaultInactiveAccounts);
+
+    expect(await changeInactiveAccounts(admin, form('24', ''))).toEqual({ changed: true });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: 24, warnDays: null });
+    expect(await changeInactiveAccounts(admin, form('', '30'))).toEqual({ changed: true });
+    expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: null, warnDays: 30 });
+  });
+});
