@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { cookieConsentConfig } from '@/lib/cookie-consent/cookie-consent-config';
+import { CookieConsent } from './_components/cookie-consent/cookie-consent';
 import { HeaderAccountLinks } from './header-account-links';
 import { HeaderCartLink } from './header-cart-link';
 import { PolicyChangedNotice } from './policy-changed-notice';
@@ -22,6 +25,12 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: Next.js can only put the CSP nonce on scripts it renders now.
   await connection();
+  // The same for every visitor (the page cache may share the page): the choice itself is read in the
+  // browser. The nonce is this response's (the page cache swaps it in a stored copy); GPC is part of
+  // the page cache's key (lib/server/cacheable-pages.ts).
+  const [requestHeaders, consent] = await Promise.all([headers(), cookieConsentConfig()]);
+  const nonce = requestHeaders.get('x-nonce') ?? '';
+  const gpc = requestHeaders.get('sec-gpc') === '1';
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">
@@ -31,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        <CookieConsent config={consent} nonce={nonce} gpcHeader={gpc} />
         <header className="border-b border-neutral-200 print:hidden">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
@@ -52,6 +62,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="border-t border-neutral-200 bg-neutral-50 print:hidden">
           <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-neutral-600 sm:flex-row sm:justify-between sm:px-6">
             <p>© {new Date().getFullYear()} Stockroom. Images are watermarked previews; licences are sold per size.</p>
+            <nav aria-label="Legal" className="flex gap-4">
+              <Link href="/privacy" className="underline underline-offset-2 hover:text-brand-800">
+                Privacy policy
+              </Link>
+              <Link href="/cookies#settings" className="underline underline-offset-2 hover:text-brand-800">
+                Cookie settings
+              </Link>
+            </nav>
           </div>
         </footer>
       </body>

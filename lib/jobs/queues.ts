@@ -174,6 +174,11 @@ export const queueDefinitions = {
     // The whole campaign is one transaction: a failed try queued nothing, so a retry cannot send twice.
     options: REQUESTED_WORK_OPTIONS,
   },
+  'privacy.deidentify-cookie-consents': {
+    description: "Blanks the anonymous consent id of visitors' cookie choices older than the cookie-consent-proof period (scheduled daily)",
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

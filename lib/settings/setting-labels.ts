@@ -35,6 +35,11 @@ export const settingLabels: Record<TSettingKey, string> = {
   'privacy.retentionDays': 'Retention periods (days)',
   'accounts.requireParentalConfirmation': "Parent's confirmation before a parental account can sign in",
   'privacy.reminderDays': 'Remind privacy officers of requests due within (days)',
+  'texts.cookieBanner': 'Text: cookie banner',
+  'texts.cookiePolicy': 'Text: cookie policy',
+  'cookies.preferencesScript': 'Cookie script: preferences',
+  'cookies.statisticsScript': 'Cookie script: statistics',
+  'cookies.marketingScript': 'Cookie script: marketing',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */
