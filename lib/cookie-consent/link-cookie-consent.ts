@@ -23,9 +23,11 @@ export async function linkCookieConsent(executor: TExecutor, consentId: string |
     .orderBy(desc(consentLedger.createdAt), desc(consentLedger.id));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if ((cookiePurposes as string[]).includes(row.purpose) && !latest.has(row.purpose)) latest.set(row.purpose, row);
-  if (latest.size === 0 || [...latest.values()].every((row) => row.subjectUserId === userId)) return { linked: 0 };
+  // In the categories' order, so the account's record reads like the choice did.
+  const inForce = cookiePurposes.flatMap((purpose) => latest.get(purpose) ?? []);
+  if (inForce.length === 0 || inForce.every((row) => row.subjectUserId === userId)) return { linked: 0 };
   await executor.insert(consentLedger).values(
-    [...latest.values()].map((row) => ({
+    inForce.map((row) => ({
       subjectUserId: userId,
       purpose: row.purpose,
       action: row.action,
@@ -37,5 +39,5 @@ export async function linkCookieConsent(executor: TExecutor, consentId: string |
       gpc: row.gpc,
     })),
   );
-  return { linked: latest.size };
+  return { linked: inForce.length };
 }
