@@ -62,14 +62,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="border-t border-neutral-200 bg-neutral-50 print:hidden">
           <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-neutral-600 sm:flex-row sm:justify-between sm:px-6">
             <p>© {new Date().getFullYear()} Stockroom. Images are watermarked previews; licences are sold per size.</p>
-            <nav aria-label="Legal" className="flex gap-4">
-              <Link href="/privacy" className="underline underline-offset-2 hover:text-brand-800">
-                Privacy policy
-              </Link>
-              <Link href="/cookies#settings" className="underline underline-offset-2 hover:text-brand-800">
-                Cookie settings
-              </Link>
-            </nav>
+            {/* Not prefetched: every page would otherwise load the settings page's code. */}
+            <Link href="/cookies#settings" prefetch={false} className="underline underline-offset-2 hover:text-brand-800">
+              Cookie settings
+            </Link>
           </div>
         </footer>
       </body>

@@ -68,7 +68,7 @@ export function CookieConsent({ config, nonce, gpcHeader }: { config: TCookieCon
           </h2>
           <div className="mt-1 space-y-2 [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline" dangerouslySetInnerHTML={{ __html: config.bannerHtml }} />
           <p className="mt-2">
-            <Link href="/cookies" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
+            <Link href="/cookies" prefetch={false} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
               Cookie policy
             </Link>
           </p>
