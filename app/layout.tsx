@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
-import { cookieConsentConfig } from '@/lib/cookie-consent/cookie-consent-config';
-import { CookieConsent } from './_components/cookie-consent/cookie-consent';
+import { Suspense, type ReactNode } from 'react';
+import { CookieConsentSlot } from './_components/cookie-consent/cookie-consent-slot';
 import { HeaderAccountLinks } from './header-account-links';
 import { HeaderCartLink } from './header-cart-link';
 import { PolicyChangedNotice } from './policy-changed-notice';
@@ -25,12 +23,6 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request: Next.js can only put the CSP nonce on scripts it renders now.
   await connection();
-  // The same for every visitor (the page cache may share the page): the choice itself is read in the
-  // browser. The nonce is this response's (the page cache swaps it in a stored copy); GPC is part of
-  // the page cache's key (lib/server/cacheable-pages.ts).
-  const [requestHeaders, consent] = await Promise.all([headers(), cookieConsentConfig()]);
-  const nonce = requestHeaders.get('x-nonce') ?? '';
-  const gpc = requestHeaders.get('sec-gpc') === '1';
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-white font-sans text-ink antialiased">
@@ -40,7 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <CookieConsent config={consent} nonce={nonce} gpcHeader={gpc} />
+        <Suspense fallback={null}>
+          <CookieConsentSlot />
+        </Suspense>
         <header className="border-b border-neutral-200 print:hidden">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
