@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { auditTrail, consentLedger } from '@/db/schema';
+import { auditTrail, consentLedger, textVersions } from '@/db/schema';
 import { signInWithPassword } from '@/lib/auth/sign-in-with-password';
 import { EMPTY_CATEGORY_SCRIPT } from '@/lib/cookie-consent/category-scripts';
 import { decodeStoredChoice } from '@/lib/cookie-consent/cookie-choice';
@@ -22,6 +22,7 @@ import { eraseSubject } from '@/lib/privacy/erase-subject';
 import { changeSetting } from '@/lib/settings/change-settings';
 import { getSetting } from '@/lib/settings/get-setting';
 import { updateSetting } from '@/lib/settings/update-setting';
+import { flushUsageCounts } from '@/lib/usage/count-usage';
 import { saveCookieChoiceAction } from '@/app/cookies/actions';
 import { createCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { fakeRequest as request, signInFakeRequest } from '../../helpers/fake-next-headers';
@@ -87,6 +88,37 @@ describe('recording a cookie choice', () => {
     const answer = await choose(ALL, 'banner', '0123456789abcdef');
     expect(answer.serverError?.error).toMatch(/changed while this page was open/);
     expect(request.cookies.has(consentIdCookie().name)).toBe(false);
+  });
+
+  it('a new version of the cookie policy is a new revision: a choice made under the old one is refused', async () => {
+    const before = await cookieTexts();
+    await db.insert(textVersions).values({ key: 'texts.cookiePolicy', version: 9001, body: 'A new cookie policy.', effectiveAt: new Date(Date.now() - 1000), changeNote: 'test', material: false });
+    try {
+      const after = await cookieTexts();
+      expect(after.revision).not.toBe(before.revision);
+      expect(after.banner.sha256).toBe(before.banner.sha256);
+      expect((await choose(ALL, 'banner', before.revision)).serverError?.error).toMatch(/changed while this page was open/);
+      expect((await choose(ALL, 'banner', after.revision)).serverError).toBeUndefined();
+    } finally {
+      await db.delete(textVersions).where(and(eq(textVersions.key, 'texts.cookiePolicy'), eq(textVersions.version, 9001)));
+    }
+  });
+
+  it('counts Accept all, Reject all and choices in Cookie settings as anonymous usage', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const countOf = async (feature: string) =>
+      Number((await db.execute<{ count: number }>(sql`select coalesce(sum(count), 0)::int as count from usage_counts where day = ${today} and feature = ${feature}`)).rows[0]!.count);
+    await flushUsageCounts();
+    const before = { accept: await countOf('cookie-accept-all'), reject: await countOf('cookie-reject-all'), settings: await countOf('cookie-settings-choice') };
+    await choose(ALL);
+    await choose(NONE);
+    await choose(ALL, 'settings');
+    await flushUsageCounts();
+    expect({ accept: await countOf('cookie-accept-all'), reject: await countOf('cookie-reject-all'), settings: await countOf('cookie-settings-choice') }).toEqual({
+      accept: before.accept + 1,
+      reject: before.reject + 1,
+      settings: before.settings + 1,
+    });
   });
 
   it('refuses malformed input without writing', async () => {
