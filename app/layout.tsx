@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import { CookieConsentSlot } from './_components/cookie-consent/cookie-consent-slot';
 import { HeaderAccountLinks } from './header-account-links';
 import { HeaderCartLink } from './header-cart-link';
 import { PolicyChangedNotice } from './policy-changed-notice';
@@ -31,6 +32,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        <Suspense fallback={null}>
+          <CookieConsentSlot />
+        </Suspense>
         <header className="border-b border-neutral-200 print:hidden">
           <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
             <Link href="/" className="text-xl font-semibold tracking-tight text-brand-800">
@@ -52,6 +56,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="border-t border-neutral-200 bg-neutral-50 print:hidden">
           <div className="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-neutral-600 sm:flex-row sm:justify-between sm:px-6">
             <p>© {new Date().getFullYear()} Stockroom. Images are watermarked previews; licences are sold per size.</p>
+            {/* Not prefetched: every page would otherwise load the settings page's code. */}
+            <Link href="/cookies#settings" prefetch={false} className="underline underline-offset-2 hover:text-brand-800">
+              Cookie settings
+            </Link>
           </div>
         </footer>
       </body>

@@ -18,6 +18,7 @@ import {
   SESSION_TOKEN_MAX_AGE_SECONDS,
   sessionCookie,
 } from './sessions/session-cookie';
+import { consentIdCookie } from '@/lib/cookie-consent/consent-cookies';
 import { signInWithPassword, type TSignInResult } from './sign-in-with-password';
 
 /**
@@ -52,7 +53,13 @@ export function nextAuthOptions(): NextAuthOptions {
           try {
             const jar = await cookies();
             const device = signInDeviceCookie();
-            result = await signInWithPassword(credentials ?? {}, clientInfoFrom(request.headers ?? {}), jar.get(device.name)?.value ?? null, await readGuestKey());
+            result = await signInWithPassword(
+              credentials ?? {},
+              clientInfoFrom(request.headers ?? {}),
+              jar.get(device.name)?.value ?? null,
+              await readGuestKey(),
+              jar.get(consentIdCookie().name)?.value ?? null,
+            );
             if (result.ok) {
               jar.set(device.name, result.deviceCookie, device.options);
               // Only an address that signed in is remembered, never one that was merely typed.

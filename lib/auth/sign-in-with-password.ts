@@ -12,6 +12,7 @@ import { activeBlockOf, countSignInFailure } from '@/lib/security/ip-blocks';
 import { isErasurePending } from '@/lib/privacy/erasure-link';
 import { recordAccess, type TAccessOutcome } from '@/lib/security/record-access';
 import { adoptGuestVisit } from '@/lib/visitors/adopt-guest-visit';
+import { linkCookieConsent } from '@/lib/cookie-consent/link-cookie-consent';
 import { throttleAddressKey } from '@/lib/throttle/address-key';
 import { clearThrottle, hitThrottle, takeBackThrottle, type TThrottleHit, type TThrottleRule } from '@/lib/throttle/hit-throttle';
 import { throttleRules } from '@/lib/throttle/rules';
@@ -52,6 +53,8 @@ export async function signInWithPassword(
   deviceCookie: string | null = null,
   /** The visitor cookie's guest key: what the guest kept (a lightbox) moves into the account with the session. */
   guestKey: string | null = null,
+  /** The browser's anonymous cookie consent id: its cookie choice is recorded with the account too. */
+  cookieConsentId: string | null = null,
 ): Promise<TSignInResult> {
   // A blocked address (automatic after repeated failures, or on the deny list) is refused before
   // anything else, even with the right password. Fail closed: if blocks cannot be read, nobody signs in.
@@ -149,6 +152,7 @@ export async function signInWithPassword(
     // In the session's transaction: a session is never opened without its row in the access log.
     await recordAccess({ kind: 'customer_sign_in', step: 'password', outcome: 'success', userId: user.id, client }, tx);
     await adoptGuestVisit(tx, guestKey, user.id);
+    await linkCookieConsent(tx, cookieConsentId, user.id);
     return opened;
   });
   countUsage('sign-in');

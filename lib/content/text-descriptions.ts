@@ -9,6 +9,10 @@ const usage: Partial<Record<TTextKey, string>> = {
   'texts.parentalConsent': 'The statement for customers under the age of consent at registration. Plain text; {age} is the age of consent.',
   'texts.marketingOptIn': 'The marketing e-mail opt-in at registration and in My Account. Plain text.',
   'texts.licenceTerms': 'The licence terms a buyer accepts at checkout; orders and invoices record their hash. Plain text.',
+  'texts.cookieBanner':
+    'The cookie banner, shown on a first visit when a cookie script is configured (/staff/cookies). Markdown. Every cookie choice records its hash; a new version asks every visitor again.',
+  'texts.cookiePolicy':
+    'The cookie policy at /cookies, above the list of cookies (made from the code and the cookie scripts). Markdown. A new version asks every visitor again.',
 };
 
 export const textName = (key: TTextKey) => settingLabels[key].replace(/^Text: /, '');

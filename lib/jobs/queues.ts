@@ -179,6 +179,11 @@ export const queueDefinitions = {
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },
+  'privacy.deidentify-cookie-consents': {
+    description: "Blanks the anonymous consent id of visitors' cookie choices older than the cookie-consent-proof period (scheduled daily)",
+    payload: ZScheduledPayload,
+    options: SCHEDULED_OPTIONS,
+  },
 } as const satisfies Record<string, TQueueDefinition>;
 
 export type TQueueName = keyof typeof queueDefinitions;

@@ -26,6 +26,7 @@ import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
 import { runDueErasures } from '@/lib/privacy/erase-account';
 import { remindDueRequests } from '@/lib/privacy/requests/remind-due-requests';
 import { sendCampaign } from '@/lib/marketing/send-campaign';
+import { deidentifyGuestCookieConsents } from '@/lib/cookie-consent/deidentify-guest-cookie-consents';
 import { queueDefinitions, queueNames, type TQueueName, type TQueueOptions } from './queues';
 
 export type TStartWorkersOptions = {
@@ -246,6 +247,12 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
     return outcome;
   });
   await boss.schedule('privacy.erase-inactive-accounts', '55 5 * * *', {}, { tz: 'UTC' });
+  await boss.work('privacy.deidentify-cookie-consents', polling, async () => {
+    const result = await deidentifyGuestCookieConsents();
+    if (result.deidentified > 0) logLine('info', 'privacy', `blanked the consent id of ${result.deidentified} cookie choices of visitors past retention`);
+    return result;
+  });
+  await boss.schedule('privacy.deidentify-cookie-consents', '35 5 * * *', {}, { tz: 'UTC' });
 
   let stopping: Promise<void> | null = null;
   return {

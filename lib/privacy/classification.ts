@@ -70,6 +70,11 @@ export const retentionRules = {
     days: null,
     description: 'A "Download my data" ZIP and its record: until it expires (privacy.exportDays after it is ready, 7 days by default), then removed with its file by a daily job',
   },
+  'cookie-consent-proof': {
+    days: 390,
+    description:
+      "The anonymous consent id of a visitor's cookie choice (no account): 13 months, the longest a choice is asked for again plus time to answer a complaint, then blanked by a daily job (consent_ledger_deidentify_guests_before); the choice itself stays without it. A customer's choices are kept as consent proof",
+  },
 } as const;
 
 export type TDataCategory = keyof typeof dataCategories;

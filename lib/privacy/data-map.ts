@@ -83,13 +83,22 @@ export const personalDataMap = {
     subjectColumn: 'subject_user_id',
     columns: {
       id: plain(),
-      subject_user_id: personal({ category: 'consent', purpose: 'Who consented; after erasure only the id of the anonymized account, kept as proof', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'none' }),
+      subject_user_id: personal({ category: 'consent', purpose: 'Who consented (null for a cookie choice made before signing in); after erasure only the id of the anonymized account, kept as proof', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'none' }),
       purpose: personal({ category: 'consent', purpose: 'What the consent was for', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'none' }),
       action: personal({ category: 'consent', purpose: 'Given or withdrawn', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'none' }),
       text_version: plain('Version of the site text shown'),
       text_sha256: plain('Hash of the exact text shown'),
       ip: personal({ category: 'network', purpose: 'Where the consent was given from; blanked by erasure through consent_ledger_deidentify', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'anonymize' }),
       created_at: personal({ category: 'consent', purpose: 'When', legalBasis: 'legal-obligation', retention: 'consent-proof', erasure: 'none' }),
+      consent_id: personal({
+        category: 'consent',
+        purpose: "A cookie choice's anonymous consent id (the visitor's necessary consent cookie); blanked by erasure, and on a visitor's rows after the cookie-consent-proof period, through the ledger's de-identify functions",
+        legalBasis: 'legal-obligation',
+        retention: 'cookie-consent-proof',
+        erasure: 'anonymize',
+      }),
+      cookie_choice_via: plain('Where a cookie choice was made: banner, Cookie settings, or copied to the account at sign-in'),
+      gpc: plain('The browser sent Global Privacy Control when the cookie choice was recorded'),
     },
   },
 
@@ -729,4 +738,5 @@ export const jobPayloadMap = {
   'privacy.remind-due-requests': {},
   'marketing.send-campaign': { campaignId: plain('marketing_campaigns.id; the worker reads the text from the row and the recipients from the consent ledger') },
   'privacy.erase-inactive-accounts': {},
+  'privacy.deidentify-cookie-consents': {},
 } as const;

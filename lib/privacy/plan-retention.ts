@@ -12,6 +12,7 @@ export const retentionRulesAppliedElsewhere = {
   'guest-visit': 'visitors.remove-stale',
   'share-link': 'shares.remove-expired',
   'request-record': 'privacy.remove-closed-requests',
+  'cookie-consent-proof': 'privacy.deidentify-cookie-consents',
 } as const satisfies Partial<Record<TRetentionRule, string>>;
 
 /**

@@ -12,7 +12,7 @@ export type TErasureLine = { what: string; detail: string };
 export type TErasurePreview = { erased: TErasureLine[]; kept: TErasureLine[] };
 
 const DEIDENTIFIED: Record<string, string> = {
-  consent_ledger: 'the addresses they were given from are erased; what you agreed to, to which text and when is kept as proof, tied only to the anonymized account',
+  consent_ledger: 'the addresses they were given from and the consent id of your cookie choices are erased; what you agreed to, to which text and when is kept as proof, tied only to the anonymized account',
   audit_trail: 'the addresses of your own actions are erased; the record of what was done to your data stays, tied only to the anonymized account',
 };
 

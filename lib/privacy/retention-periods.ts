@@ -26,7 +26,7 @@ export async function retentionRulesInForce(executor?: TExecutor): Promise<Recor
   // and deletes the row at the longer one), and a visitor's never outlives a customer's.
   const loginIp = Math.min(periods['login-ip'], periods.activity);
   rules['login-ip'] = { ...retentionRules['login-ip'], days: loginIp, guestDays: Math.min(periods['activity-guests'], loginIp) };
-  for (const key of ['session-history', 'access-log', 'audit-retention', 'guest-visit', 'share-link', 'tax-record'] as const) {
+  for (const key of ['session-history', 'access-log', 'audit-retention', 'guest-visit', 'share-link', 'tax-record', 'cookie-consent-proof'] as const) {
     rules[key] = { ...retentionRules[key], days: periods[key] };
   }
   return rules;

@@ -19,6 +19,7 @@ export const editableRetention = {
   'unactivated-accounts': { label: 'Accounts never activated', min: 1, max: 90, default: 7 },
   // The floor is the shortest any country Stockroom knows requires; the seller's own country may ask more (taxRecordMinimumDays).
   'tax-record': { label: 'Orders, invoices, credit notes and payments (tax law)', min: 7 * 365, max: 20 * 365, default: retentionRules['tax-record'].days },
+  'cookie-consent-proof': { label: "Visitors' cookie choices: the anonymous consent id", min: 190, max: 1095, default: retentionRules['cookie-consent-proof'].days },
 } as const;
 
 export type TEditableRetention = keyof typeof editableRetention;

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { TActivity } from '@/lib/activity/record-activity';
 import { rememberedEmailCookie } from '@/lib/auth/remembered-email';
 import { signInDeviceCookie } from '@/lib/auth/sign-in-device';
+import { consentIdCookie, cookieChoiceCookie } from '@/lib/cookie-consent/consent-cookies';
 import { callbackCookieName, csrfCookieName } from '@/lib/auth/sessions/session-cookie';
 import { parseImageId } from '@/lib/catalog/image-id';
 import { parseSearchQuery } from '@/lib/catalog/search-query';
@@ -43,11 +44,14 @@ const MAX_URL_LENGTH = 1024;
 
 /**
  * Cookies a guest may carry that change no catalogue page: next-auth's sign-in form state, the
- * remembered login name and the sign-in device cookie. Their names depend only on APP_URL, so they
- * are worked out once per process.
+ * remembered login name, the sign-in device cookie and the cookie choice with its consent id (the
+ * page's script reads the choice in the browser; the server renders nothing from it). Cookies a
+ * category script sets are not neutral: such a visitor's pages are rendered for them. Their names
+ * depend only on APP_URL, so they are worked out once per process.
  */
 let neutralCookies: Set<string> | undefined;
-const pageNeutralCookies = () => (neutralCookies ??= new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name, signInDeviceCookie().name]));
+const pageNeutralCookies = () =>
+  (neutralCookies ??= new Set([csrfCookieName(), callbackCookieName(), rememberedEmailCookie().name, signInDeviceCookie().name, consentIdCookie().name, cookieChoiceCookie().name]));
 
 export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
   if (request.method !== 'GET' || !request.url || request.url.length > MAX_URL_LENGTH) return null;
@@ -68,7 +72,8 @@ export function cacheablePage(request: IncomingMessage): TCacheablePage | null {
     // renders for these dynamic pages, so crawlers that run scripts share the browsers' copy. A page
     // that comes to depend on another request header (a language chosen from Accept-Language, say)
     // must add that header here.
-    key: `${isHtmlLimitedBot(headerValue(request.headers, 'user-agent')) ? 'html-limited' : 'streamed'} ${request.headers.host ?? ''}${url.pathname}${url.search}`,
+    // Global Privacy Control (Sec-GPC: 1) changes the cookie consent the page starts with, so it is too.
+    key: `${isHtmlLimitedBot(headerValue(request.headers, 'user-agent')) ? 'html-limited' : 'streamed'}${headerValue(request.headers, 'sec-gpc') === '1' ? ' gpc' : ''} ${request.headers.host ?? ''}${url.pathname}${url.search}`,
     visit: () => route.visit(url),
   };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { checkVatNumber } from '@/lib/vat/vat-number';
 import { defaultRetentionDays, ZRetentionDays, type TRetentionDays } from '@/lib/privacy/retention-settings';
 import { defaultInactiveAccounts, ZInactiveAccounts, type TInactiveAccounts } from '@/lib/privacy/inactive-accounts-settings';
+import { EMPTY_CATEGORY_SCRIPT, ZCategoryScript, type TCategoryScript } from '@/lib/cookie-consent/category-scripts';
+import { DEFAULT_COOKIE_BANNER, DEFAULT_COOKIE_POLICY } from './default-cookie-texts';
 import { DEFAULT_PRIVACY_POLICY } from './default-privacy-policy';
 
 export const ZCustomField = z.object({
@@ -158,6 +160,17 @@ export const settingDefinitions = {
   'privacy.reminderDays': { schema: z.number().int().min(1).max(28), default: 7 },
   /** Erase customer accounts inactive this many months, after a warning mailed warnDays before; off (null) by default. */
   'privacy.inactiveAccounts': { schema: ZInactiveAccounts, default: defaultInactiveAccounts as TInactiveAccounts },
+  /** The cookie banner's text (Markdown); its hash is recorded with every cookie choice, and a new version asks again. */
+  'texts.cookieBanner': { schema: z.string().trim().min(1).max(2000), default: DEFAULT_COOKIE_BANNER },
+  /** The cookie policy at /cookies (Markdown); a new version asks every visitor again. */
+  'texts.cookiePolicy': { schema: z.string().trim().min(1).max(50_000), default: DEFAULT_COOKIE_POLICY },
+  /**
+   * Scripts the site owner adds per optional cookie category, loaded only after consent to it. With
+   * none configured the shop sets necessary cookies only and shows no banner.
+   */
+  'cookies.preferencesScript': { schema: ZCategoryScript, default: EMPTY_CATEGORY_SCRIPT as TCategoryScript },
+  'cookies.statisticsScript': { schema: ZCategoryScript, default: EMPTY_CATEGORY_SCRIPT as TCategoryScript },
+  'cookies.marketingScript': { schema: ZCategoryScript, default: EMPTY_CATEGORY_SCRIPT as TCategoryScript },
 } as const;
 
 export type TSettingKey = keyof typeof settingDefinitions;

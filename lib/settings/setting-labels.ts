@@ -36,6 +36,11 @@ export const settingLabels: Record<TSettingKey, string> = {
   'accounts.requireParentalConfirmation': "Parent's confirmation before a parental account can sign in",
   'privacy.reminderDays': 'Remind privacy officers of requests due within (days)',
   'privacy.inactiveAccounts': 'Erase customer accounts inactive for (months), warning (days) before',
+  'texts.cookieBanner': 'Text: cookie banner',
+  'texts.cookiePolicy': 'Text: cookie policy',
+  'cookies.preferencesScript': 'Cookie script: preferences',
+  'cookies.statisticsScript': 'Cookie script: statistics',
+  'cookies.marketingScript': 'Cookie script: marketing',
 };
 
 /** The security policy (security.*, staff.*) needs security.manage; every other setting settings.manage. */

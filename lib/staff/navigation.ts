@@ -21,6 +21,7 @@ export const staffSections: ReadonlyArray<{ href: string; label: string; permiss
   { href: '/staff/privacy-requests', label: 'Privacy requests', permission: 'privacy.requests' },
   { href: '/staff/newsletter', label: 'Newsletter', permission: 'marketing.send' },
   { href: '/staff/usage', label: 'Usage statistics', permission: 'backoffice.enter' },
+  { href: '/staff/cookies', label: 'Cookie scripts', permission: 'settings.manage' },
 ];
 
 export const staffSectionsFor = (role: TStaffRole) => staffSections.filter((section) => roleHasPermission(role, section.permission));

@@ -10,6 +10,9 @@ export const usageFeatures = {
   'sign-in': 'Customer sign-ins',
   'data-export': 'Data exports asked for',
   unsubscribe: 'One-click unsubscribes',
+  'cookie-accept-all': 'Cookie banner: Accept all',
+  'cookie-reject-all': 'Cookie banner: Reject all',
+  'cookie-settings-choice': 'Cookie choices made in Cookie settings',
 } as const;
 
 export type TUsageFeature = keyof typeof usageFeatures;

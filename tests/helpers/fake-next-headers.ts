@@ -14,15 +14,17 @@ import { db } from '@/lib/db/client';
 import { PEER_HEADER } from '@/lib/http/security-headers';
 import { TEST_CLIENT } from './actor-factory';
 
-export const fakeRequest = { cookies: new Map<string, string>(), ip: '198.51.100.64' };
+/** `headers`: further request headers (e.g. Sec-GPC), set and cleared by the test. */
+export const fakeRequest = { cookies: new Map<string, string>(), ip: '198.51.100.64', headers: {} as Record<string, string> };
 
 export const cookies = async () => ({
   get: (name: string) => (fakeRequest.cookies.has(name) ? { name, value: fakeRequest.cookies.get(name) } : undefined),
+  has: (name: string) => fakeRequest.cookies.has(name),
   set: (name: string, value: string) => fakeRequest.cookies.set(name, value),
-  delete: (name: string) => fakeRequest.cookies.delete(name),
+  delete: (name: string | { name: string }) => fakeRequest.cookies.delete(typeof name === 'string' ? name : name.name),
 });
 
-export const headers = async () => new Headers({ [PEER_HEADER]: fakeRequest.ip });
+export const headers = async () => new Headers({ ...fakeRequest.headers, [PEER_HEADER]: fakeRequest.ip });
 
 /** Opens a session for the account and puts its cookie, alone, on the fake request; returns the session token. */
 export async function signInFakeRequest(userId: string, kind: 'customer' | 'staff' = 'customer'): Promise<string> {

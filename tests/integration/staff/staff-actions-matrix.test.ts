@@ -105,6 +105,9 @@ const EXPECTED: Record<string, Record<string, TPermission>> = {
   '(office)/newsletter/actions.ts': {
     newsletterAction: 'marketing.send',
   },
+  '(office)/cookies/actions.ts': {
+    saveCookieScriptAction: 'settings.manage',
+  },
 };
 
 /** Public actions in app/staff (signing in and out) that need no permission. */

@@ -31,6 +31,9 @@ const CONSENTS: Record<TCustomerRecord['consents'][number]['purpose'], string> =
   parental_consent: 'Parental consent',
   marketing_email: 'Marketing e-mails',
   privacy_notice: 'Privacy notice',
+  cookie_preferences: 'Cookies: preferences',
+  cookie_statistics: 'Cookies: statistics',
+  cookie_marketing: 'Cookies: marketing',
 };
 
 const END_REASONS: Record<string, string> = {
