@@ -14,6 +14,7 @@ import { encodeSessionToken, sessionCookie } from '@/lib/auth/sessions/session-c
 import { closeDatabase } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { createSignedInCustomer } from '../../helpers/actor-factory';
+import { formData } from '../../helpers/form-data';
 
 const cookieJar = new Map<string, string>();
 vi.mock('next/headers', () => ({
@@ -25,11 +26,6 @@ vi.mock('next/headers', () => ({
   headers: async () => new Headers(),
 }));
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 
 /** Where a thrown Next redirect() goes (its digest is `NEXT_REDIRECT;type;url;status;`), or null for anything else. */
 const redirectTarget = (error: unknown): string | null => {
@@ -87,7 +83,7 @@ describe('customer actions', () => {
   });
 
   it('refuses a caller without a session: to the sign-in page, before the input is parsed or the code runs', async () => {
-    const error = await thrownBy(action(INITIAL_FORM_STATE, form({ note: 'hi' })));
+    const error = await thrownBy(action(INITIAL_FORM_STATE, formData({ note: 'hi' })));
 
     expect(redirectTarget(error)).toBe(`/login?${new URLSearchParams({ reason: 'sign-in-required', next: '/account/details' })}`);
     expect(schemaChecked).not.toHaveBeenCalled();
@@ -97,13 +93,13 @@ describe('customer actions', () => {
 
   it('refuses a forged or ended session the same way', async () => {
     cookieJar.set(sessionCookie().name, 'not-a-token');
-    expect(redirectTarget(await thrownBy(action(INITIAL_FORM_STATE, form({ note: 'hi' }))))).toMatch(/^\/login\?reason=sign-in-required&/);
+    expect(redirectTarget(await thrownBy(action(INITIAL_FORM_STATE, formData({ note: 'hi' }))))).toMatch(/^\/login\?reason=sign-in-required&/);
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('gives the code the actor of the signed-in customer', async () => {
     const { userId } = await signInBrowser();
-    const state = await action(INITIAL_FORM_STATE, form({ note: 'hi' }));
+    const state = await action(INITIAL_FORM_STATE, formData({ note: 'hi' }));
 
     expect(state).toEqual({ ok: true, message: `hello ${userId}` });
     expect(handler).toHaveBeenCalledOnce();
@@ -122,7 +118,7 @@ describe('input', () => {
   afterEach(() => handler.mockClear());
 
   it('answers invalid input with its field errors, keeps what was typed but never a password, and runs nothing', async () => {
-    const state = await action(INITIAL_FORM_STATE, form({ name: '   ', password: 'short', other: 'x' }));
+    const state = await action(INITIAL_FORM_STATE, formData({ name: '   ', password: 'short', other: 'x' }));
 
     expect(state).toEqual({
       ok: false,
@@ -143,7 +139,7 @@ describe('input', () => {
   });
 
   it('hands the code the parsed values', async () => {
-    await action(INITIAL_FORM_STATE, form({ name: '  Ada ', password: 'long enough' }));
+    await action(INITIAL_FORM_STATE, formData({ name: '  Ada ', password: 'long enough' }));
     expect(handler).toHaveBeenCalledWith(expect.objectContaining({ parsedInput: { name: 'Ada', password: 'long enough' } }));
   });
 });
@@ -166,7 +162,7 @@ describe('errors', () => {
       },
       (field) => field === 'email',
     );
-    const state = await action(INITIAL_FORM_STATE, form({ email: 'ada@example.test' }));
+    const state = await action(INITIAL_FORM_STATE, formData({ email: 'ada@example.test' }));
 
     expect(state).toEqual({ ok: false, error: 'That address is taken.', fieldErrors: { email: 'Choose another address.' }, values: { email: 'ada@example.test' } });
     expect(logged).toContainEqual(expect.stringMatching(/^\[action\] test\.app-error failed in \d+ ms$/));
@@ -177,7 +173,7 @@ describe('errors', () => {
     const action = failing('test.unexpected-error', () => {
       throw Object.assign(new Error('duplicate key value violates unique constraint, params: ada@example.test,$2b$10$hash'), { code: '23505' });
     });
-    const state = await action(INITIAL_FORM_STATE, form({ email: 'ada@example.test' }));
+    const state = await action(INITIAL_FORM_STATE, formData({ email: 'ada@example.test' }));
 
     expect(state).toEqual({ ok: false, error: 'Something went wrong on our side. Please try again in a moment.', fieldErrors: {}, values: {} });
     const errorLines = logged.filter((line) => line.startsWith('[error]'));
@@ -193,7 +189,7 @@ describe('errors', () => {
         .inputSchema(formInput(z.object({})))
         .action(async () => redirect('/register/check-email')),
     );
-    const error = await thrownBy(action(INITIAL_FORM_STATE, form({})));
+    const error = await thrownBy(action(INITIAL_FORM_STATE, formData({})));
 
     expect(redirectTarget(error)).toBe('/register/check-email');
     expect(logged).toContainEqual(expect.stringMatching(/^\[action\] test\.redirect navigated in \d+ ms$/));
@@ -205,7 +201,7 @@ describe('the real customer actions', () => {
     const { saveDetailsAction } = await import('@/app/account/actions');
     const { changePasswordAction } = await import('@/app/account/password/actions');
     for (const action of [saveDetailsAction, changePasswordAction] as ((state: never, data: FormData) => Promise<unknown>)[]) {
-      const error = await thrownBy(action(INITIAL_FORM_STATE as never, form({ fullName: 'Mallory' })));
+      const error = await thrownBy(action(INITIAL_FORM_STATE as never, formData({ fullName: 'Mallory' })));
       expect(redirectTarget(error)).toMatch(/^\/login\?reason=sign-in-required&/);
     }
   });

@@ -31,6 +31,7 @@ import { createCustomer, signIn } from '../../helpers/actor-factory';
 import { createPurchasedOrder, type TSqlClient } from '../../helpers/purchased-order-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { fakeRequest, signInFakeRequest } from '../../helpers/fake-next-headers';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 const request = fakeRequest;
@@ -59,11 +60,6 @@ async function answerOf(id: string): Promise<{ status: number; location?: string
   }
 }
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 
 const bundlesOf = (orderId: string) => db.select().from(downloadBundles).where(eq(downloadBundles.orderId, orderId));
 const buildJobsFor = async (bundleId: string) => (await getBoss()).findJobs('downloads.build-bundle', { data: { bundleId } });
@@ -107,7 +103,7 @@ describe('asking for a ZIP', () => {
     const buyer = await createCustomer();
     const order = await createPurchasedOrder(sqlClient, { customerUserId: buyer.userId, lines: [{ imageId, tier: 'S' }, { imageId, tier: 'M' }] });
     await signInAs(buyer.userId);
-    const first = await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: order.orderId }));
+    const first = await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: order.orderId }));
     expect(first).toMatchObject({ ok: true, message: 'We are preparing your ZIP and e-mail you when it is ready.' });
     const [bundle, ...more] = await bundlesOf(order.orderId);
     expect(more).toEqual([]);
@@ -116,17 +112,17 @@ describe('asking for a ZIP', () => {
     expect(days).toBeCloseTo(7, 5);
     expect(await buildJobsFor(bundle!.id)).toHaveLength(1);
 
-    const again = await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: order.orderId }));
+    const again = await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: order.orderId }));
     expect(again).toMatchObject({ ok: true, message: 'You asked for this ZIP already: its state is shown here.' });
     expect(await bundlesOf(order.orderId)).toHaveLength(1);
     expect(await buildJobsFor(bundle!.id)).toHaveLength(1);
 
     // Ready and unexpired: still reused. Failed: a new one.
     expect(await buildDownloadBundle(bundle!.id)).toBe('ready');
-    await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: order.orderId }));
+    await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: order.orderId }));
     expect(await bundlesOf(order.orderId)).toHaveLength(1);
     await db.update(downloadBundles).set({ status: 'failed' }).where(eq(downloadBundles.id, bundle!.id));
-    await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: order.orderId }));
+    await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: order.orderId }));
     expect((await bundlesOf(order.orderId)).map((row) => row.status).sort()).toEqual(['failed', 'pending']);
   });
 
@@ -138,16 +134,16 @@ describe('asking for a ZIP', () => {
     await signInAs(stranger.userId);
     const notFound = { ok: false, error: 'We could not find that order among your downloads.' };
     for (const orderId of [order.orderId, unpaid.orderId, randomUUID(), 'not-an-id', "1' or '1'='1"]) {
-      expect(await requestBundleAction(INITIAL_FORM_STATE, form({ orderId })), orderId).toMatchObject(notFound);
+      expect(await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId })), orderId).toMatchObject(notFound);
     }
-    expect(await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: single.orderId }))).toMatchObject({ ok: false, error: 'This order has one file: download it with its own button.' });
+    expect(await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: single.orderId }))).toMatchObject({ ok: false, error: 'This order has one file: download it with its own button.' });
     expect(await bundlesOf(order.orderId)).toHaveLength(1);
     expect(await bundlesOf(unpaid.orderId)).toEqual([]);
     expect(await bundlesOf(single.orderId)).toEqual([]);
 
     // Not signed in: the action sends the visitor to sign in.
     request.cookies.clear();
-    const error = await requestBundleAction(INITIAL_FORM_STATE, form({ orderId: order.orderId })).then(
+    const error = await requestBundleAction(INITIAL_FORM_STATE, formData({ orderId: order.orderId })).then(
       () => null,
       (thrown: unknown) => thrown,
     );

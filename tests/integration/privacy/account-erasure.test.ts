@@ -24,6 +24,7 @@ import { setTestSeller } from '../../helpers/order-factory';
 import { seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
 import { startSmtpSink, type TSmtpSink } from '../../helpers/smtp-sink';
 import { issueTestInvoice, registerTestPayment } from '../invoices/invoice-kit';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -41,11 +42,6 @@ afterAll(async () => {
 });
 beforeEach(() => request.cookies.clear());
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 const erasureRequestsOf = (userId: string) => db.select().from(privacyRequests).where(and(eq(privacyRequests.subjectUserId, userId), eq(privacyRequests.kind, 'erasure')));
 const mailsOf = async (userId: string, template: string) =>
   (await db.select().from(mailOutbox).where(and(eq(mailOutbox.subjectUserId, userId), eq(mailOutbox.template, template)))).map((row) => ({ id: row.id, ...openEnvelope(row.envelope!) }));
@@ -54,7 +50,7 @@ const tokenFrom = (text: string) => /\/delete-account\/([A-Za-z0-9_-]{43})/.exec
 /** A person who asked to be deleted and received the link. */
 async function asked(person: TSeeded): Promise<string> {
   await signInAs(person.userId);
-  expect(await requestErasureAction(INITIAL_FORM_STATE, form({ password: person.password }))).toMatchObject({ ok: true });
+  expect(await requestErasureAction(INITIAL_FORM_STATE, formData({ password: person.password }))).toMatchObject({ ok: true });
   const mails = await mailsOf(person.userId, 'erasure-confirm');
   return tokenFrom(mails.at(-1)!.text);
 }
@@ -65,9 +61,9 @@ describe('asking to delete the account', () => {
   it('refuses a wrong password and sends a guest to sign in; nothing is made', async () => {
     const someone = await person('wrong');
     await signInAs(someone.userId);
-    expect(await requestErasureAction(INITIAL_FORM_STATE, form({ password: 'nope-nope-nope' }))).toMatchObject({ ok: false, fieldErrors: { password: 'That is not your current password.' } });
+    expect(await requestErasureAction(INITIAL_FORM_STATE, formData({ password: 'nope-nope-nope' }))).toMatchObject({ ok: false, fieldErrors: { password: 'That is not your current password.' } });
     request.cookies.clear();
-    const error = await requestErasureAction(INITIAL_FORM_STATE, form({ password: someone.password })).then(
+    const error = await requestErasureAction(INITIAL_FORM_STATE, formData({ password: someone.password })).then(
       () => null,
       (thrown: unknown) => thrown,
     );
@@ -79,14 +75,14 @@ describe('asking to delete the account', () => {
     const buyer = await person('unpaid');
     const invoice = await issueTestInvoice(buyer.userId);
     await signInAs(buyer.userId);
-    const refused = await requestErasureAction(INITIAL_FORM_STATE, form({ password: buyer.password }));
+    const refused = await requestErasureAction(INITIAL_FORM_STATE, formData({ password: buyer.password }));
     expect(refused).toMatchObject({ ok: false });
     expect(refused.ok === false && refused.error).toContain(invoice.number);
     expect(await erasureRequestsOf(buyer.userId)).toEqual([]);
 
     const [row] = await db.execute<{ gross: number }>(sqlGross(invoice.id)).then((result) => result.rows);
     await registerTestPayment(invoice.id, row!.gross);
-    expect(await requestErasureAction(INITIAL_FORM_STATE, form({ password: buyer.password }))).toMatchObject({ ok: true });
+    expect(await requestErasureAction(INITIAL_FORM_STATE, formData({ password: buyer.password }))).toMatchObject({ ok: true });
     expect(await erasureRequestsOf(buyer.userId)).toMatchObject([{ state: 'awaiting_confirmation', source: 'self_service' }]);
   });
 
@@ -108,7 +104,7 @@ describe('confirming, the cooling-off and the erasure', () => {
     expect(await readErasureLink(token)).toMatchObject({ state: 'awaiting_confirmation' });
     expect(await erasureRequestsOf(someone.userId)).toMatchObject([{ state: 'awaiting_confirmation' }]);
 
-    const confirmed = await confirmErasureAction(INITIAL_FORM_STATE, form({ token }));
+    const confirmed = await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }));
     expect(confirmed).toMatchObject({ ok: true });
     const [request] = await erasureRequestsOf(someone.userId);
     expect(request).toMatchObject({ state: 'cooling_off' });
@@ -142,22 +138,22 @@ describe('confirming, the cooling-off and the erasure', () => {
   it('the same link cancels during the cooling-off; the account signs in again and is never erased', async () => {
     const someone = await person('cancel');
     const token = await asked(someone);
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: true });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: true });
     expect(await readErasureLink(token)).toMatchObject({ state: 'cooling_off' });
-    expect(await cancelErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: true });
+    expect(await cancelErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: true });
     expect(await erasureRequestsOf(someone.userId)).toMatchObject([{ state: 'cancelled' }]);
     expect(await signInWithPassword({ email: someone.email, password: someone.password }, clientAt())).toMatchObject({ ok: true });
     await runDueErasures(new Date(Date.now() + 30 * DAY));
     expect((await db.select().from(users).where(eq(users.id, someone.userId)))[0]!.erasedAt).toBeNull();
-    expect(await cancelErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false });
+    expect(await cancelErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false });
   });
 
   it('a made-up or altered link does nothing', async () => {
     const someone = await person('forged');
     const token = await asked(someone);
     const altered = `${token.slice(0, 10)}${token[10] === 'A' ? 'B' : 'A'}${token.slice(11)}`;
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token: altered }))).toMatchObject({ ok: false });
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token: 'short' }))).toMatchObject({ ok: false });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token: altered }))).toMatchObject({ ok: false });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token: 'short' }))).toMatchObject({ ok: false });
     expect(await erasureRequestsOf(someone.userId)).toMatchObject([{ state: 'awaiting_confirmation' }]);
   });
 
@@ -166,7 +162,7 @@ describe('confirming, the cooling-off and the erasure', () => {
     try {
       const someone = await person('now');
       const token = await asked(someone);
-      expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: true });
+      expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: true });
       expect(await runDueErasures()).toMatchObject({ erased: 1 });
       expect((await db.select().from(users).where(eq(users.id, someone.userId)))[0]!.erasedAt).not.toBeNull();
     } finally {
@@ -177,7 +173,7 @@ describe('confirming, the cooling-off and the erasure', () => {
   it('an invoice left unpaid during the cooling-off stops the erasure: nothing changes, the error is on the request, a retry works once it is paid', async () => {
     const someone = await person('fail');
     const token = await asked(someone);
-    await confirmErasureAction(INITIAL_FORM_STATE, form({ token }));
+    await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }));
     const invoice = await issueTestInvoice(someone.userId);
     const [request] = await erasureRequestsOf(someone.userId);
 

@@ -33,6 +33,7 @@ import { setTestSeller } from '../../helpers/order-factory';
 import { classifiedPetsTable, dropPetsTable, seedCustomer, type TSeeded } from '../../helpers/personal-data-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { issueTestInvoice } from '../invoices/invoice-kit';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -59,11 +60,6 @@ afterAll(async () => {
 });
 beforeEach(() => request.cookies.clear());
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 const exportsOf = (userId: string) => db.select().from(dataExports).where(eq(dataExports.subjectUserId, userId));
 const buildJobsFor = async (exportId: string) => (await getBoss()).findJobs('privacy.build-export', { data: { exportId } });
 const auditOf = (exportId: string, action: string) => db.select().from(auditTrail).where(and(eq(auditTrail.objectId, exportId), eq(auditTrail.action, action)));
@@ -72,7 +68,7 @@ const storedFile = (storageKey: string) => path.join(path.resolve(storageEnv().M
 /** A fresh customer like `me`, with a pending export made through the action. */
 async function requested(person: TSeeded) {
   await signInAs(person.userId);
-  const state = await requestDataExportAction(INITIAL_FORM_STATE, form({ password: person.password }));
+  const state = await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: person.password }));
   expect(state).toMatchObject({ ok: true });
   const [row] = (await exportsOf(person.userId)).filter((candidate) => candidate.status === 'pending');
   return row!;
@@ -102,15 +98,15 @@ describe('asking for a copy', () => {
   it('refuses a wrong or missing password with a field error and makes nothing; sends a guest to sign in', async () => {
     const person = await seedCustomer(`wrong-${randomUUID().slice(0, 8)}`);
     await signInAs(person.userId);
-    expect(await requestDataExportAction(INITIAL_FORM_STATE, form({ password: 'not-the-password' }))).toMatchObject({
+    expect(await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: 'not-the-password' }))).toMatchObject({
       ok: false,
       fieldErrors: { password: 'That is not your current password.' },
     });
-    expect(await requestDataExportAction(INITIAL_FORM_STATE, form({ password: '' }))).toMatchObject({ ok: false, fieldErrors: { password: 'Enter your password.' } });
+    expect(await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: '' }))).toMatchObject({ ok: false, fieldErrors: { password: 'Enter your password.' } });
     expect(await exportsOf(person.userId)).toEqual([]);
 
     request.cookies.clear();
-    const error = await requestDataExportAction(INITIAL_FORM_STATE, form({ password: person.password })).then(
+    const error = await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: person.password })).then(
       () => null,
       (thrown: unknown) => thrown,
     );
@@ -126,12 +122,12 @@ describe('asking for a copy', () => {
     expect(await buildJobsFor(row.id)).toHaveLength(1);
     expect(await auditOf(row.id, 'privacy.export-requested')).toMatchObject([{ actorUserId: person.userId, subjectUserId: person.userId }]);
 
-    expect(await requestDataExportAction(INITIAL_FORM_STATE, form({ password: person.password }))).toMatchObject({ ok: true, message: 'You asked for a copy already: its state is shown here.' });
+    expect(await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: person.password }))).toMatchObject({ ok: true, message: 'You asked for a copy already: its state is shown here.' });
     expect(await exportsOf(person.userId)).toHaveLength(1);
     expect(await buildJobsFor(row.id)).toHaveLength(1);
 
     await db.update(dataExports).set({ status: 'failed' }).where(eq(dataExports.id, row.id));
-    await requestDataExportAction(INITIAL_FORM_STATE, form({ password: person.password }));
+    await requestDataExportAction(INITIAL_FORM_STATE, formData({ password: person.password }));
     expect((await exportsOf(person.userId)).map((candidate) => candidate.status).sort()).toEqual(['failed', 'pending']);
   });
 });

@@ -26,6 +26,7 @@ import { seedCustomer, type TSeeded } from '../../helpers/personal-data-factory'
 import { staffActorFor } from '../../helpers/staff-actor';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { issueTestInvoice, registerTestPayment } from '../invoices/invoice-kit';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -39,11 +40,6 @@ beforeEach(() => request.cookies.clear());
 const REFUSAL = 'You do not have permission to do this.';
 const VERIFY_LINK = /\/privacy\/requests\/verify\/([A-Za-z0-9_-]{43})/;
 const refusal = (work: Promise<unknown>) => work.then(() => null, (error: unknown) => error as AppError);
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 const mailsOf = async (userId: string, template: string) =>
   (await db.select().from(mailOutbox).where(and(eq(mailOutbox.subjectUserId, userId), eq(mailOutbox.template, template))).orderBy(mailOutbox.createdAt)).map((row) => ({
     id: row.id,
@@ -147,7 +143,7 @@ describe('erasing from the desk', () => {
 
     const member = await createStaffMember('privacy_officer');
     await signInFakeRequest(member.userId, 'staff');
-    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, form({ requestId }))).toMatchObject({ ok: true, message: expect.stringContaining('erased') });
+    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, formData({ requestId }))).toMatchObject({ ok: true, message: expect.stringContaining('erased') });
     expect(await rowOf(requestId)).toMatchObject({ state: 'completed', handledByUserId: member.userId });
     expect((await accountOf(someone.userId)).erasedAt).not.toBeNull();
     expect(await mailsOf(someone.userId, 'erasure-receipt')).toHaveLength(1);
@@ -172,7 +168,7 @@ describe('erasing from the desk', () => {
     for (const role of ['sales', 'catalog', 'admin'] as const) {
       const member = await createStaffMember(role);
       await signInFakeRequest(member.userId, 'staff');
-      expect(await eraseFromDeskAction(INITIAL_FORM_STATE, form({ requestId }))).toMatchObject({ ok: false, error: REFUSAL });
+      expect(await eraseFromDeskAction(INITIAL_FORM_STATE, formData({ requestId }))).toMatchObject({ ok: false, error: REFUSAL });
       const entries = await db.select().from(auditTrail).where(and(eq(auditTrail.actorUserId, member.userId), eq(auditTrail.action, 'privacy.access-refused')));
       expect(entries).toEqual([expect.objectContaining({ subjectUserId: someone.userId, objectId: requestId, details: { attempted: 'privacy.erase-request' } })]);
 

@@ -42,6 +42,7 @@ import { setTestSeller } from '../../helpers/order-factory';
 import { seedCustomer } from '../../helpers/personal-data-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
 import { createStaffMember } from '../../helpers/staff-factory';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -54,11 +55,6 @@ beforeEach(() => request.cookies.clear());
 
 const REFUSAL = 'You do not have permission to do this.';
 const DAY = 86_400_000;
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.append(name, value);
-  return data;
-};
 const refusal = (work: Promise<unknown>) => work.then(() => null, (error: unknown) => error);
 const tokenFrom = (text: string) => /\/delete-account\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
 const latestMail = async (userId: string, template: string) => {
@@ -127,29 +123,29 @@ describe('customer B and customer A', () => {
     const a = await seedCustomer(`authz-a-${randomUUID().slice(0, 8)}`, { activityRows: 2 });
     const b = await createCustomer();
     await signInFakeRequest(a.userId);
-    expect(await requestErasureAction(INITIAL_FORM_STATE, form({ password: a.password }))).toMatchObject({ ok: true });
+    expect(await requestErasureAction(INITIAL_FORM_STATE, formData({ password: a.password }))).toMatchObject({ ok: true });
     const token = tokenFrom((await latestMail(a.userId, 'erasure-confirm')).text);
     const { id: requestId } = await erasureRequestOf(a.userId);
 
     await signInFakeRequest(b.userId);
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
     expect(await requestOf(requestId)).toMatchObject({ state: 'awaiting_confirmation', confirmedAt: null });
-    expect(await cancelErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
+    expect(await cancelErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
     expect(await requestOf(requestId)).toMatchObject({ state: 'awaiting_confirmation' });
     expect(await refusalsBy(b.userId)).toEqual([refused('privacy.confirm-erasure', a.userId, requestId), refused('privacy.cancel-erasure', a.userId, requestId)]);
 
     // A (not signed in here: the link is the proof) confirms; the same link sent again is a replay.
     request.cookies.clear();
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: true });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: true });
     const confirmed = await requestOf(requestId);
     expect(confirmed.state).toBe('cooling_off');
-    expect(await confirmErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_GONE_MESSAGE });
+    expect(await confirmErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_GONE_MESSAGE });
     expect(await requestOf(requestId)).toMatchObject({ state: 'cooling_off', eraseAfter: confirmed.eraseAfter, confirmedAt: confirmed.confirmedAt });
     expect(await refusalsBy(null, requestId)).toEqual([expect.objectContaining({ actorKind: 'system', actorUserId: null, subjectUserId: a.userId, details: { attempted: 'privacy.confirm-erasure' } })]);
 
     // B cannot cancel it during the cooling-off either.
     await signInFakeRequest(b.userId);
-    expect(await cancelErasureAction(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
+    expect(await cancelErasureAction(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_OTHER_ACCOUNT });
     expect((await requestOf(requestId)).state).toBe('cooling_off');
 
     // Once erased, the link is dead: confirming or cancelling again changes nothing.
@@ -157,7 +153,7 @@ describe('customer B and customer A', () => {
     request.cookies.clear();
     const erased = await accountOf(a.userId);
     for (const action of [confirmErasureAction, cancelErasureAction]) {
-      expect(await action(INITIAL_FORM_STATE, form({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_GONE_MESSAGE });
+      expect(await action(INITIAL_FORM_STATE, formData({ token }))).toMatchObject({ ok: false, error: ERASURE_LINK_GONE_MESSAGE });
     }
     expect(await requestOf(requestId)).toMatchObject({ state: 'completed' });
     expect(await accountOf(a.userId)).toEqual(erased);
@@ -194,7 +190,7 @@ describe('staff on the desk', () => {
         { action: closePrivacyRequestAction, fields: { requestId: exportRequest.requestId, result: 'refused', outcome: 'We refuse for a test reason.' }, name: 'privacy.close-request', on: exportRequest },
       ];
       for (const attempt of attempts) {
-        expect(await attempt.action(INITIAL_FORM_STATE, form(attempt.fields)), `${role} ${attempt.name}`).toMatchObject({ ok: false, error: REFUSAL });
+        expect(await attempt.action(INITIAL_FORM_STATE, formData(attempt.fields)), `${role} ${attempt.name}`).toMatchObject({ ok: false, error: REFUSAL });
       }
       const download = await exportGet(exportRequest.requestId);
       expect(download.status).toBe(404);
@@ -231,7 +227,7 @@ describe('staff on the desk', () => {
     // A customer calling a desk action is refused and audited as a customer; a guest only in the access log.
     const customer = await createCustomer();
     await signInFakeRequest(customer.userId);
-    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, form({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: false, error: REFUSAL });
+    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, formData({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: false, error: REFUSAL });
     expect(await refusalsBy(customer.userId)).toEqual([expect.objectContaining({ actorKind: 'customer', subjectUserId: erasureRequest.a.userId, details: { attempted: 'privacy.erase-request' } })]);
   });
 
@@ -240,14 +236,14 @@ describe('staff on the desk', () => {
     const erasureRequest = await confirmedRequest('erasure');
     const officer = await createStaffMember('privacy_officer');
     await signInFakeRequest(officer.userId, 'staff');
-    expect(await queueSubjectExportAction(INITIAL_FORM_STATE, form({ requestId: exportRequest.requestId }))).toMatchObject({ ok: true });
+    expect(await queueSubjectExportAction(INITIAL_FORM_STATE, formData({ requestId: exportRequest.requestId }))).toMatchObject({ ok: true });
     const { dataExportId } = await requestOf(exportRequest.requestId);
     await buildDataExport(dataExportId!);
     const download = await exportGet(exportRequest.requestId);
     expect(download.status).toBe(200);
     await download.body?.cancel();
     // Asking for a second copy while one is ready is refused and makes none.
-    expect(await queueSubjectExportAction(INITIAL_FORM_STATE, form({ requestId: exportRequest.requestId }))).toMatchObject({ ok: false, error: 'A copy is being made or ready already.' });
+    expect(await queueSubjectExportAction(INITIAL_FORM_STATE, formData({ requestId: exportRequest.requestId }))).toMatchObject({ ok: false, error: 'A copy is being made or ready already.' });
     expect((await requestOf(exportRequest.requestId)).dataExportId).toBe(dataExportId);
 
     const other = await createStaffMember('privacy_officer');
@@ -256,11 +252,11 @@ describe('staff on the desk', () => {
     expect(await refusalsBy(other.userId)).toEqual([refused('privacy.subject-export-download', exportRequest.a.userId, exportRequest.requestId)]);
 
     await signInFakeRequest(officer.userId, 'staff');
-    expect(await extendPrivacyRequestAction(INITIAL_FORM_STATE, form({ requestId: erasureRequest.requestId, months: '1', reason: 'We need to check the archive.' }))).toMatchObject({ ok: true });
-    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, form({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: true });
+    expect(await extendPrivacyRequestAction(INITIAL_FORM_STATE, formData({ requestId: erasureRequest.requestId, months: '1', reason: 'We need to check the archive.' }))).toMatchObject({ ok: true });
+    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, formData({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: true });
     const erased = await accountOf(erasureRequest.a.userId);
     expect(erased.erasedAt).not.toBeNull();
-    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, form({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: false, error: 'This request is closed; nothing was changed.' });
+    expect(await eraseFromDeskAction(INITIAL_FORM_STATE, formData({ requestId: erasureRequest.requestId }))).toMatchObject({ ok: false, error: 'This request is closed; nothing was changed.' });
     expect(await accountOf(erasureRequest.a.userId)).toEqual(erased);
     expect(await refusalsBy(officer.userId)).toEqual([refused('privacy.erase-request', erasureRequest.a.userId, erasureRequest.requestId)]);
     expect(await refusalsBy(officer.userId).then((rows) => rows.length)).toBe(1);

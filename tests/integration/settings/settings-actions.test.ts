@@ -12,6 +12,7 @@ import { updateSetting } from '@/lib/settings/update-setting';
 import { TEST_CLIENT } from '../../helpers/actor-factory';
 import { createStaffMember } from '../../helpers/staff-factory';
 import { fakeRequest } from '../../helpers/fake-next-headers';
+import { formData } from '../../helpers/form-data';
 
 vi.mock('next/headers', () => import('../../helpers/fake-next-headers'));
 const request = fakeRequest;
@@ -28,18 +29,13 @@ async function signInAs(role: 'admin' | 'superadmin') {
   request.cookies.set(sessionCookie().name, await encodeSessionToken(token, new Date(Date.now() + 3_600_000)));
 }
 
-const form = (fields: Record<string, string>) => {
-  const data = new FormData();
-  for (const [name, value] of Object.entries(fields)) data.set(name, value);
-  return data;
-};
 
 describe('settings actions', () => {
   it('answers bad values with a message per field and keeps what was sent; a good value is saved', async () => {
     const { saveSettingsAction } = await import('@/app/staff/(office)/settings/actions');
     await signInAs('admin');
     const before = await getSetting('accounts.rememberDays');
-    const refused = await saveSettingsAction(INITIAL_FORM_STATE, form({ 'accounts.consentAge': '12', 'accounts.idleTimeoutMinutes': 'x', 'accounts.rememberDays': '30' }));
+    const refused = await saveSettingsAction(INITIAL_FORM_STATE, formData({ 'accounts.consentAge': '12', 'accounts.idleTimeoutMinutes': 'x', 'accounts.rememberDays': '30' }));
     expect(refused).toMatchObject({
       ok: false,
       error: 'Please correct the marked fields.',
@@ -49,7 +45,7 @@ describe('settings actions', () => {
     // A security-policy field sent to the settings page is not read there.
     const next = before === 40 ? 41 : 40;
     try {
-      expect(await saveSettingsAction(INITIAL_FORM_STATE, form({ 'accounts.rememberDays': String(next), 'staff.sessionHours': '1' }))).toEqual({ ok: true, message: 'Saved. The change applies from now on.' });
+      expect(await saveSettingsAction(INITIAL_FORM_STATE, formData({ 'accounts.rememberDays': String(next), 'staff.sessionHours': '1' }))).toEqual({ ok: true, message: 'Saved. The change applies from now on.' });
       expect(await getSetting('accounts.rememberDays')).toBe(next);
       expect(await getSetting('staff.sessionHours')).not.toBe(1);
     } finally {
@@ -60,14 +56,14 @@ describe('settings actions', () => {
   it('the security policy: thresholds validated per field; the allowlist guard answers with its message', async () => {
     const { saveSecurityPolicyAction, addAllowlistEntryAction } = await import('@/app/staff/(office)/security-policy/actions');
     await signInAs('superadmin');
-    expect(await saveSecurityPolicyAction(INITIAL_FORM_STATE, form({ 'security.ipBlock.failures': '2', 'security.ipBlock.windowMinutes': '15', 'security.ipBlock.blockMinutes': '60' }))).toMatchObject({
+    expect(await saveSecurityPolicyAction(INITIAL_FORM_STATE, formData({ 'security.ipBlock.failures': '2', 'security.ipBlock.windowMinutes': '15', 'security.ipBlock.blockMinutes': '60' }))).toMatchObject({
       ok: false,
       fieldErrors: { 'security.ipBlock.failures': 'Enter 5 or more.' },
     });
-    expect(await addAllowlistEntryAction(INITIAL_FORM_STATE, form({ scope: 'site', network: '192.0.2.0/24' }))).toMatchObject({
+    expect(await addAllowlistEntryAction(INITIAL_FORM_STATE, formData({ scope: 'site', network: '192.0.2.0/24' }))).toMatchObject({
       ok: false,
       error: 'This change would lock you out: your current address (198.51.100.92) would no longer be allowed. Add a network that contains your address first.',
     });
-    expect(await saveSecurityPolicyAction(INITIAL_FORM_STATE, form({}))).toMatchObject({ ok: false, error: 'There is nothing to change.' });
+    expect(await saveSecurityPolicyAction(INITIAL_FORM_STATE, formData({}))).toMatchObject({ ok: false, error: 'There is nothing to change.' });
   });
 });
