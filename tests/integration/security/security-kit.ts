@@ -33,8 +33,15 @@ export const uniqueIpv6 = () => `2001:db8:${group()}:${group()}::${group()}`;
 /** The /64 of an address made by uniqueIpv6, as the block stores it. */
 export const slash64Of = (ip: string) => `${ip.replace(/::[0-9a-f]+$/, '')}::/64`;
 
-/** An IPv4 address from TEST-NET-2 no other file uses (they use .23 and a few fixed ones below 100). */
-export const uniqueIpv4 = () => `198.51.100.${100 + randomBytes(1)[0]! % 150}`;
+/**
+ * An IPv4 address from the benchmarking range 198.18.0.0/15 (RFC 2544; no other integration file uses it): one
+ * of 131,072, so two tests sharing a database do not draw the same one (TEST-NET-2's 150 spare
+ * addresses did collide).
+ */
+export const uniqueIpv4 = () => {
+  const [high, middle, low] = randomBytes(3);
+  return `198.${18 + (high! & 1)}.${middle}.${low}`;
+};
 
 export async function blocksOn(network: string) {
   return db.select().from(ipBlocks).where(eq(ipBlocks.network, network));
