@@ -17,8 +17,10 @@ const CELL = 'border-b border-neutral-200 px-3 py-2 text-left align-top';
  * category scripts' from their settings) and the Cookie settings, linked from every footer.
  */
 export default async function CookiesPage() {
-  const [{ policy, revision }, scripts, requestHeaders] = await Promise.all([cookieTexts(), categoryScripts(), headers()]);
-  const gpcHeader = requestHeaders.get('sec-gpc') === '1';
+  // The request's headers first: they make the page per-request, so the build never prerenders it
+  // (a prerender would read the settings before the database exists).
+  const gpcHeader = (await headers()).get('sec-gpc') === '1';
+  const [{ policy, revision }, scripts] = await Promise.all([cookieTexts(), categoryScripts()]);
   const optional = scripts.flatMap((script) => script.cookies.map((cookie) => ({ ...cookie, category: cookieCategoryInfo[script.category].label, script: script.name })));
   return (
     <div className="mx-auto max-w-3xl space-y-10 px-4 py-10 sm:px-6 lg:py-14">
