@@ -3,7 +3,7 @@ import { csvCell, type TCsvValue } from './csv-cell';
 
 /**
  * A whole CSV file: a header row, then the rows, every cell through csvCell (formula escaping).
- * Quoting of commas, quotes and line breaks is csv-stringify's; CRLF line ends (RFC 4180) and a
+ * Quoting of commas, quotes and line breaks (any CR or LF) is csv-stringify's; CRLF line ends (RFC 4180) and a
  * byte-order mark, so Excel reads the file as UTF-8 (names with accents stay intact).
  */
 export function buildCsv(header: readonly string[], rows: ReadonlyArray<readonly TCsvValue[]>): string {
@@ -19,6 +19,8 @@ export const CSV_BOM = '\ufeff';
 export function csvRecords(rows: ReadonlyArray<readonly TCsvValue[]>): string {
   return stringify(
     rows.map((row) => row.map(csvCell)),
-    { record_delimiter: 'windows' },
+    // csv-stringify quotes a value holding the record delimiter (CRLF) but not a lone LF or CR, which
+    // spreadsheets and parsers take as the end of the record: a note with a line break split its row.
+    { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
   );
 }

@@ -113,6 +113,10 @@ async function writeEncryptedZip(
         // Planned for a fast start, a person's 800 activity rows among 1.8 million walked the whole
         // primary key in id order (2.2 s) instead of their index and a sort (0.3 ms); EXPLAIN in bench/RESULTS.md.
         await tx.execute(sql`set local cursor_tuple_fraction = 1.0`);
+        // Times leave Postgres as text in the session's zone and date style (drizzle hands timestamps
+        // over unparsed), which are the server's settings unless set here: the files promise UTC.
+        await tx.execute(sql`set local timezone = 'UTC'`);
+        await tx.execute(sql`set local datestyle = 'ISO, YMD'`);
         const tables = await exportTables(tx, subject.map, subject.subjectUserId);
         for (const table of tables) await append(table.fileName, tableCsv(tx, table));
         await append('data.json', dataJson(tx, tables));

@@ -33,3 +33,10 @@ describe('buildCsv', () => {
     expect(csv).toBe(`\uFEFFId,'=Name\r\n1,"'=HYPERLINK(""http://x"",""y"")"\r\n2,"a, ""b""\nc"\r\n`);
   });
 });
+
+describe('buildCsv with line breaks inside a value', () => {
+  it('quotes a value holding a lone line feed or carriage return, so it stays one cell of one record', () => {
+    const csv = buildCsv(['note', 'next'], [['first line\nsecond line', 'b'], ['carriage\rreturn', 'c']]);
+    expect(csv).toBe('\ufeffnote,next\r\n"first line\nsecond line",b\r\n"carriage\rreturn",c\r\n');
+  });
+});
