@@ -243,6 +243,31 @@ async function copyFloor(client: pg.Client, subjectUserId: string) {
   return { ms: performance.now() - started, bytes, rows };
 }
 
+/**
+ * What Postgres spends writing the export's own files: the export's COPY queries (every CSV with its
+ * cell rules, then every group's data.json lines) in its transaction, bytes counted and dropped.
+ * Nothing of the ZIP, compression or encryption: the part of the export no JavaScript can speed up.
+ */
+async function exportCopiesOnce(client: pg.Client, subjectUserId: string) {
+  const { db } = await import('@/lib/db/client');
+  const { beginExportTransaction, exportTables } = await import('@/lib/privacy/build-data-export');
+  const { csvCopyQuery, jsonLinesCopyQuery } = await import('@/lib/privacy/export-copy-queries');
+  const { defaultDataMap } = await import('@/lib/privacy/subject-path');
+  const tables = await exportTables(db, defaultDataMap);
+  const timed = async (queryOf: (table: (typeof tables)[number]) => string) => {
+    await beginExportTransaction(client, subjectUserId);
+    const started = performance.now();
+    for (const table of tables) {
+      const { sink } = devNull();
+      await pipeline(client.query(copyTo(queryOf(table))), sink);
+    }
+    const ms = performance.now() - started;
+    await client.query('commit');
+    return ms;
+  };
+  return { csvMs: await timed(csvCopyQuery), jsonMs: await timed(jsonLinesCopyQuery) };
+}
+
 /** A CPU profile of one export alone (--cpu-profile file.cpuprofile), for finding where its time goes. */
 async function startProfile() {
   const { Session } = await import('node:inspector/promises');
@@ -362,6 +387,7 @@ async function main() {
     const pdfs: Array<Awaited<ReturnType<typeof pdfsOnce>>> = [];
     const rowFloors: Array<Awaited<ReturnType<typeof copyFloor>>> = [];
     const rowExports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
+    const rowCopies: Array<Awaited<ReturnType<typeof exportCopiesOnce>>> = [];
     for (let run = 0; run < RUNS; run++) {
       floors.push(await copyFloor(client, subject.subjectUserId));
       log(`run ${run + 1}: floor ${floors.at(-1)!.ms.toFixed(0)} ms (${floors.at(-1)!.rows} rows)`);
@@ -371,7 +397,10 @@ async function main() {
       log(`run ${run + 1}: ${pdfs.at(-1)!.result.count} PDFs ${pdfs.at(-1)!.ms.toFixed(0)} ms`);
       rowFloors.push(await copyFloor(client, withoutInvoices.subjectUserId));
       rowExports.push(await exportOnce(client, withoutInvoices.subjectUserId));
-      log(`run ${run + 1}: without invoices: floor ${rowFloors.at(-1)!.ms.toFixed(0)} ms, export ${rowExports.at(-1)!.ms.toFixed(0)} ms, RSS +${rowExports.at(-1)!.rssMb.toFixed(1)} MB`);
+      rowCopies.push(await exportCopiesOnce(client, withoutInvoices.subjectUserId));
+      log(
+        `run ${run + 1}: without invoices: floor ${rowFloors.at(-1)!.ms.toFixed(0)} ms, export ${rowExports.at(-1)!.ms.toFixed(0)} ms, RSS +${rowExports.at(-1)!.rssMb.toFixed(1)} MB; the export's COPYs alone: CSVs ${rowCopies.at(-1)!.csvMs.toFixed(0)} ms, data.json ${rowCopies.at(-1)!.jsonMs.toFixed(0)} ms`,
+      );
     }
 
     started = performance.now();
@@ -398,15 +427,16 @@ async function main() {
       const pdf = pdfs[index]!;
       const rowFloor = rowFloors[index]!;
       const rowExport = rowExports[index]!;
-      return `| ${index === 0 ? 'first' : `repeat ${index}`} | ${f(floor.ms)} | ${f(exported.ms)} | ${f(exported.ms / floor.ms, 1)} | ${f(exported.rssMb, 1)} | ${f(exported.heapMb, 1)} | ${f(pdf.ms)} | ${f(rowFloor.ms)} | ${f(rowExport.ms)} | ${f(rowExport.ms / rowFloor.ms, 1)} | ${f(rowExport.rssMb, 1)} | ${f(exported.bytes / MB, 1)} |`;
+      const rowCopy = rowCopies[index]!;
+      return `| ${index === 0 ? 'first' : `repeat ${index}`} | ${f(floor.ms)} | ${f(exported.ms)} | ${f(exported.ms / floor.ms, 1)} | ${f(exported.rssMb, 1)} | ${f(exported.heapMb, 1)} | ${f(pdf.ms)} | ${f(rowFloor.ms)} | ${f(rowCopy.csvMs)} + ${f(rowCopy.jsonMs)} | ${f(rowExport.ms)} | ${f(rowExport.ms / rowFloor.ms, 1)} | ${f(rowExport.rssMb, 1)} | ${f(exported.bytes / MB, 1)} |`;
     });
     const report = [
       `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: bench/privacy, ${ACTIVITY.toLocaleString('en')} activity rows and ${ORDERS.toLocaleString('en')} orders`,
       '',
-      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows across the groups, ${ORDERS.toLocaleString('en')} invoiced orders among them; ${OTHERS} other customers hold twice as many activity rows and orders, interleaved in time. Floor: COPY of the same columns and rows of every group as CSV through pg-copy-streams, bytes dropped. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk). PDFs alone: the same reads and renderer for the subject's invoices, one after the other, drained. "No invoices": a second person with the same activity and orders, never invoiced, so the rows part alone (${rowFloors[0]!.rows.toLocaleString('en')} rows). Memory: peak growth over the level before the run, sampled every 10 ms.`,
+      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows across the groups, ${ORDERS.toLocaleString('en')} invoiced orders among them; ${OTHERS} other customers hold twice as many activity rows and orders, interleaved in time. Floor: COPY of the same columns and rows of every group as CSV through pg-copy-streams, bytes dropped. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk). PDFs alone: the same reads and renderer for the subject's invoices, one after the other, drained. "No invoices": a second person with the same activity and orders, never invoiced, so the rows part alone (${rowFloors[0]!.rows.toLocaleString('en')} rows); "its COPYs" are the export's own queries for the CSVs and for data.json, bytes dropped. Memory: peak growth over the level before the run, sampled every 10 ms.`,
       '',
-      '| Run | floor ms | export ms | export / floor | export RSS growth MB | export heap growth MB | 1,000 PDFs alone ms | no invoices: floor ms | no invoices: export ms | no invoices: export / floor | no invoices: RSS growth MB | ZIP MB |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Run | floor ms | export ms | export / floor | export RSS growth MB | export heap growth MB | 1,000 PDFs alone ms | no invoices: floor ms | no invoices: its COPYs ms (CSVs + data.json) | no invoices: export ms | no invoices: export / floor | no invoices: RSS growth MB | ZIP MB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `Erasure of the subject: eraseSubject ${rolledBack.map((ms) => `${f(ms)} ms`).join(' and ')} (rolled back, first and repeat); eraseAccount (the request's one transaction, committed) ${f(eraseMs)} ms.`,

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import archiver from 'archiver';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { PoolClient } from 'pg';
+import type { ClientBase, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { dataExports, invoices, privacyRequests, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
@@ -60,7 +60,7 @@ export async function buildDataExport(exportId: string, options: TBuildOptions =
   }
 }
 
-type TExportTable = TDataGroupDescription & {
+export type TExportTable = TDataGroupDescription & {
   fileName: string;
   columns: TExportColumn[];
   from: SQL;
@@ -71,6 +71,18 @@ type TExportTable = TDataGroupDescription & {
 /** The subject of the export's transaction, read by its COPY queries (which take no parameters). */
 const EXPORT_SUBJECT_SETTING = 'stockroom.export_subject';
 const exportSubject = sql`current_setting(${sql.raw(`'${EXPORT_SUBJECT_SETTING}'`)})::uuid`;
+
+/**
+ * The export's reads: one snapshot, so the CSVs, data.json and the index describe the same moment;
+ * times in UTC (Postgres writes them in the session's zone, the server's setting unless set here);
+ * the subject as a setting of the transaction, for the COPY queries, which take no parameters.
+ */
+export async function beginExportTransaction(client: Pick<ClientBase, 'query'>, subjectUserId: string): Promise<void> {
+  await client.query('begin isolation level repeatable read read only');
+  await client.query(`set local timezone = 'UTC'`);
+  await client.query(`set local datestyle = 'ISO, YMD'`);
+  await client.query(`select set_config($1, $2, true)`, [EXPORT_SUBJECT_SETTING, subjectUserId]);
+}
 
 /**
  * Each entry is appended as a stream the archive pulls from, and the next only once the archive
@@ -107,11 +119,7 @@ async function writeEncryptedZip(
   const { client, db: connection } = await dedicatedConnection();
   let connectionFailure: Error | undefined;
   try {
-    await client.query('begin isolation level repeatable read read only');
-    // Times are written in the session's zone, the server's setting unless set here: the files promise UTC.
-    await client.query(`set local timezone = 'UTC'`);
-    await client.query(`set local datestyle = 'ISO, YMD'`);
-    await client.query(`select set_config($1, $2, true)`, [EXPORT_SUBJECT_SETTING, subject.subjectUserId]);
+    await beginExportTransaction(client, subject.subjectUserId);
     const tables = await exportTables(connection, subject.map);
     for (const table of tables) await append(table.fileName, tableCsv(client, table));
     await append('data.json', dataJson(client, tables));
@@ -148,7 +156,8 @@ async function writeEncryptedZip(
 
 const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
-async function exportTables(executor: TExecutor, map: TDataMap): Promise<TExportTable[]> {
+/** Every group of the map with what its files need: columns and their types, the joins to the subject, the key to order by. */
+export async function exportTables(executor: TExecutor, map: TDataMap): Promise<TExportTable[]> {
   const tables: TExportTable[] = [];
   const retention = await retentionDescriptionsInForce(executor);
   for (const table of subjectTables(map)) {
