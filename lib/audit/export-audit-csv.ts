@@ -29,6 +29,7 @@ const HEADER = [
   'Client address',
   'Purpose',
   'Changed fields',
+  'Attempted (refused)',
 ] as const;
 
 /**
@@ -67,6 +68,7 @@ export async function exportAuditCsv(actor: TStaffActor, filters: TAuditFiltersI
         row.clientIp,
         row.purpose,
         row.changedFields.join(' '),
+        row.attempted,
       ]),
     );
     return { csv, rows: rows.length };

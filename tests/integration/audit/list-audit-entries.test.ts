@@ -114,12 +114,16 @@ describe('exporting the audit trail as CSV', () => {
     await record({ actorKind: 'staff', actorUserId: exporter.userId, action: `${ns}.customer-opened`, subjectUserId: customer.userId, purpose: '=HYPERLINK("http://x","y")', clientIp: '203.0.113.7' });
     await record({ actorKind: 'staff', actorUserId: exporter.userId, action: `${ns}.customer-opened`, subjectUserId: customer.userId, purpose: "+cmd|' /C calc'!A0" });
     await record({ actorKind: 'customer', actorUserId: customer.userId, action: `${ns}.profile-updated`, subjectUserId: customer.userId, changedFields: ['fullName', 'city'] });
+    await record({ actorKind: 'customer', actorUserId: customer.userId, action: `${ns}.access-refused`, attempted: 'privacy.erase-request' });
 
     const { csv, rows } = await exportAuditCsv(exporter, { action: `${ns}.` });
-    expect(rows).toBe(3);
+    expect(rows).toBe(4);
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toBe('Entry id,Time (UTC),Actor kind,Actor user id,Actor name (staff),Actor e-mail (staff),Action,Subject user id,Object type,Object id,Client address,Purpose,Changed fields');
-    expect(lines).toHaveLength(5); // header, three entries, and the empty string after the last line end
+    expect(lines[0]).toBe('Entry id,Time (UTC),Actor kind,Actor user id,Actor name (staff),Actor e-mail (staff),Action,Subject user id,Object type,Object id,Client address,Purpose,Changed fields,Attempted (refused)');
+    expect(lines).toHaveLength(6); // header, four entries, and the empty string after the last line end
+    // A refused attempt says what was attempted (checklist 40), newest first.
+    expect(lines[1]).toMatch(new RegExp(`,customer,${customer.userId},,,${ns}\\.access-refused,,,,,,,privacy\\.erase-request$`));
+    lines.splice(1, 1);
     expect(lines[1]).toContain(`,customer,${customer.userId},,,${ns}.profile-updated,${customer.userId},,,,,fullName city`);
     expect(lines[2]).toContain(`,staff,${exporter.userId},Erin Exporter,${exporter.email},${ns}.customer-opened,${customer.userId},,,,'+cmd|' /C calc'!A0,`);
     expect(lines[3]).toContain(`,203.0.113.7,"'=HYPERLINK(""http://x"",""y"")",`);
