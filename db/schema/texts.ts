@@ -24,16 +24,23 @@ export const textVersions = pgTable(
   (table) => [uniqueIndex('text_versions_key_version_unique').on(table.key, table.version), index('text_versions_key_effective_idx').on(table.key, table.effectiveAt.desc())],
 );
 
-/** One row per run of the retention job (not for dry runs): when, who started it, and its counts per table and rule. */
+/**
+ * One row per run (not for dry runs) of the retention job (job 'retention': counts per table and rule)
+ * or of the inactive-accounts rule while it is on (job 'inactive-accounts': accountCounts), so the
+ * staff retention page shows both in one log: when, who started it, and what it did.
+ */
 export const retentionRuns = pgTable(
   'retention_runs',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    job: text('job', { enum: ['retention', 'inactive-accounts'] }).notNull().default('retention'),
     trigger: text('trigger', { enum: ['schedule', 'command'] }).notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     counts: jsonb('counts').$type<Array<{ table: string; rule: string; action: 'delete' | 'redact'; who: string; days: number; rows: number }>>().notNull().default(sql`'[]'::jsonb`),
     totalRows: integer('total_rows').notNull().default(0),
+    /** Job 'inactive-accounts' only: numbers of accounts warned, erased, kept and failed; never which ones. */
+    accountCounts: jsonb('account_counts').$type<{ warned: number; erased: number; skippedUnpaid: number; skippedRestricted: number; failed: number }>(),
     /** Why a run stopped, as the error's class and code only (never a query's values). */
     failure: text('failure'),
   },

@@ -175,7 +175,7 @@ export const queueDefinitions = {
     options: REQUESTED_WORK_OPTIONS,
   },
   'privacy.erase-inactive-accounts': {
-    description: 'When the site owner switched the rule on (privacy.inactiveAccounts), warns customers inactive almost the set period by mail once, then erases those inactive for it (scheduled daily)',
+    description: 'When the site owner switched the rule on (privacy.inactiveAccounts), warns customers inactive almost the set period by mail once, then erases those inactive for it; each run is logged in retention_runs (scheduled daily)',
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },

@@ -19,7 +19,7 @@ import { buildDownloadBundle } from '@/lib/downloads/build-bundle';
 import { removeExpiredBundles } from '@/lib/downloads/remove-expired-bundles';
 import { describeRetentionCount } from '@/lib/privacy/apply-retention';
 import { runRetention } from '@/lib/privacy/run-retention';
-import { eraseInactiveAccounts } from '@/lib/privacy/erase-inactive-accounts';
+import { runInactiveAccounts } from '@/lib/privacy/run-inactive-accounts';
 import { buildDataExport } from '@/lib/privacy/build-data-export';
 import { removeExpiredExports } from '@/lib/privacy/remove-expired-exports';
 import { removeClosedRequests } from '@/lib/privacy/remove-closed-requests';
@@ -235,8 +235,9 @@ export async function startWorkers(options: TStartWorkersOptions = {}): Promise<
   });
 
   // Daily, after the retention run; does nothing while the inactive-accounts rule is off (the default).
+  // A run while it is on is logged in retention_runs and shown on /staff/retention.
   await boss.work('privacy.erase-inactive-accounts', { ...polling, batchSize: 1 }, async () => {
-    const outcome = await eraseInactiveAccounts();
+    const outcome = await runInactiveAccounts('schedule');
     if (outcome.enabled) {
       logLine(
         'info',

@@ -673,14 +673,16 @@ export const personalDataMap = {
   },
 
   retention_runs: {
-    purpose: 'When each retention run happened and how many rows it deleted or redacted per table and rule',
+    purpose: 'When each retention run happened and how many rows it deleted or redacted per table and rule, or how many inactive accounts it warned or erased',
     columns: {
       id: plain(),
+      job: plain(),
       trigger: plain(),
       started_at: plain(),
       finished_at: plain(),
       counts: plain('Table and rule names with numbers of rows'),
       total_rows: plain(),
+      account_counts: plain('Numbers of accounts only; no account is named'),
       failure: plain('The error class and code only'),
     },
   },

@@ -8,6 +8,7 @@ import { queueMail } from '@/lib/mail/send-mail';
 import { getSetting } from '@/lib/settings/get-setting';
 import { eraseAccount } from './erase-account';
 import { findUnpaidInvoices } from './find-unpaid-invoices';
+import type { TInactiveAccounts } from './inactive-accounts-settings';
 
 const DAY_MS = 86_400_000;
 
@@ -20,6 +21,17 @@ export type TInactiveAccountsOutcome = {
   /** Processing restricted (art. 18): kept and not mailed. */
   skippedRestricted: number;
   failed: number;
+};
+
+export type TEraseInactiveAccountsOptions = {
+  /**
+   * Counts what a run would do now (warned: would be warned, erased: would be erased, skipped the
+   * same) through the same selection, and mails, erases, records and logs nothing. failed stays 0.
+   */
+  dryRun?: boolean;
+  now?: Date;
+  /** The rule in force, when the caller already read it (runInactiveAccounts); else read from the settings. */
+  rule?: TInactiveAccounts;
 };
 
 type TCandidate = { id: string; email: string; fullName: string; restrictedAt: Date | null; warnedAt: Date | null; lastActiveAt: Date };
@@ -47,11 +59,13 @@ const lastActiveAt = sql<Date>`greatest(
  * then eraseAccount: receipt, tombstone, audit), after one warning mailed `warnDays` before; any
  * activity after the warning voids it, so a later spell of inactivity is warned again. An account
  * with an unpaid invoice, or whose processing is restricted, is skipped (and logged); so is one with
- * an erasure request already under way. `now` is injectable for tests.
+ * an erasure request already under way. `now` is injectable for tests. The job runs it through
+ * runInactiveAccounts, which logs the run; the staff retention page shows its dry run.
  */
-export async function eraseInactiveAccounts(options: { now?: Date } = {}): Promise<TInactiveAccountsOutcome> {
+export async function eraseInactiveAccounts(options: TEraseInactiveAccountsOptions = {}): Promise<TInactiveAccountsOutcome> {
   const now = options.now ?? new Date();
-  const rule = await getSetting('privacy.inactiveAccounts');
+  const dryRun = options.dryRun ?? false;
+  const rule = options.rule ?? (await getSetting('privacy.inactiveAccounts'));
   const outcome: TInactiveAccountsOutcome = { enabled: rule.months !== null, warned: 0, erased: 0, skippedUnpaid: 0, skippedRestricted: 0, failed: 0 };
   if (rule.months === null) return outcome;
 
@@ -69,18 +83,24 @@ export async function eraseInactiveAccounts(options: { now?: Date } = {}): Promi
   for (const account of candidates) {
     if (account.restrictedAt) {
       outcome.skippedRestricted += 1;
-      logLine('info', 'privacy', `inactive account ${account.id} kept: its processing is restricted`);
+      if (!dryRun) logLine('info', 'privacy', `inactive account ${account.id} kept: its processing is restricted`);
       continue;
     }
     const unpaid = await findUnpaidInvoices(db, account.id, now);
     if (unpaid.length > 0) {
       outcome.skippedUnpaid += 1;
-      logLine('info', 'privacy', `inactive account ${account.id} kept: ${unpaid.length} unpaid ${unpaid.length === 1 ? 'invoice' : 'invoices'}`);
+      if (!dryRun) logLine('info', 'privacy', `inactive account ${account.id} kept: ${unpaid.length} unpaid ${unpaid.length === 1 ? 'invoice' : 'invoices'}`);
       continue;
     }
     const warnedForThisSpell = account.warnedAt !== null && account.warnedAt >= account.lastActiveAt;
     const periodOver = account.lastActiveAt < periodOverBefore;
     const warningServed = rule.warnDays === null || (warnedForThisSpell && account.warnedAt!.getTime() <= now.getTime() - rule.warnDays * DAY_MS);
+    // The dry run takes the same decisions as the run below, and counts them instead of acting.
+    if (dryRun) {
+      if (periodOver && warningServed) outcome.erased += 1;
+      else if (!warnedForThisSpell && rule.warnDays !== null) outcome.warned += 1;
+      continue;
+    }
     try {
       if (periodOver && warningServed) {
         if ((await eraseInactiveAccount(account, rule.months, now)) === 'erased') outcome.erased += 1;

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mailOutbox, privacyRequests, users } from '@/db/schema';
+import { mailOutbox, privacyRequests, retentionRuns, users } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import { fillPlaceholders } from '@/lib/content/fill-placeholders';
 import { siteText } from '@/lib/content/site-texts';
@@ -12,6 +12,7 @@ import { updateSetting } from '@/lib/settings/update-setting';
 import { AppError } from '@/lib/errors';
 import { changeInactiveAccounts } from '@/lib/privacy/change-inactive-accounts';
 import { listMyData } from '@/lib/privacy/list-my-data';
+import { runInactiveAccounts } from '@/lib/privacy/run-inactive-accounts';
 import { createCustomer, createSignedInCustomer, signIn } from '../../helpers/actor-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
 import { setTestSeller } from '../../helpers/order-factory';
@@ -133,6 +134,73 @@ describe('the inactive-accounts rule', () => {
     const policy = fillPlaceholders(DEFAULT_PRIVACY_POLICY, { consentAge: 16, retention: await getSetting('privacy.retentionDays'), inactiveAccounts: { months: 6, warnDays: null } });
     expect(policy).toContain('If you neither sign in nor order for 6 months');
     expect(policy).not.toContain('We e-mail you');
+  });
+
+  it('a dry run counts what a real run then does, and mails, erases and records nothing', async () => {
+    await updateSetting('privacy.inactiveAccounts', { months: 12, warnDays: 30 });
+    // Later than every date the tests above used, so their accounts are settled too.
+    const N = new Date(T.getTime() + 60 * DAY);
+    const before = (months: number, days = 0) => {
+      const date = new Date(N);
+      date.setUTCMonth(date.getUTCMonth() - months);
+      return new Date(date.getTime() + days * DAY);
+    };
+    const toWarn = await inactiveCustomer(before(12, 10));
+    const toErase = await inactiveCustomer(before(13), { inactivityWarnedAt: new Date(N.getTime() - 31 * DAY) });
+    const unpaid = await inactiveCustomer(before(24));
+    await issueTestInvoice(unpaid.userId, { issuedAt: before(24), values: { submittedAt: before(24) } });
+    const restricted = await inactiveCustomer(before(24), { restrictedAt: before(23) });
+    const active = await inactiveCustomer(before(6));
+    const mine = [toWarn, toErase, unpaid, restricted, active].map((customer) => customer.userId);
+
+    const snapshot = async () => ({
+      mail: (await db.select({ id: mailOutbox.id }).from(mailOutbox)).length,
+      requests: (await db.select({ id: privacyRequests.id }).from(privacyRequests)).length,
+      runs: (await db.select({ id: retentionRuns.id }).from(retentionRuns)).length,
+      accounts: await db
+        .select({ id: users.id, email: users.email, erasedAt: users.erasedAt, warnedAt: users.inactivityWarnedAt, status: users.status })
+        .from(users)
+        .where(inArray(users.id, mine))
+        .orderBy(users.id),
+    });
+    const untouched = await snapshot();
+    const dryRun = await eraseInactiveAccounts({ dryRun: true, now: N });
+    expect(await snapshot()).toEqual(untouched);
+    expect(dryRun).toMatchObject({ enabled: true, failed: 0 });
+    expect(dryRun.warned).toBeGreaterThanOrEqual(1);
+    expect(dryRun.erased).toBeGreaterThanOrEqual(1);
+    expect(dryRun.skippedUnpaid).toBeGreaterThanOrEqual(1);
+    expect(dryRun.skippedRestricted).toBeGreaterThanOrEqual(1);
+    // A second dry run finds the same: the first left nothing behind.
+    expect(await eraseInactiveAccounts({ dryRun: true, now: N })).toEqual(dryRun);
+
+    const real = await runInactiveAccounts('schedule', { now: N });
+    expect(real).toEqual(dryRun);
+    expect(await warningsTo(toWarn.userId)).toBe(1);
+    expect((await accountOf(toErase.userId)).erasedAt).toEqual(N);
+    for (const kept of [unpaid, restricted, active]) {
+      expect(await accountOf(kept.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
+      expect(await warningsTo(kept.userId)).toBe(0);
+    }
+
+    // The run is logged beside the retention runs, with its counts and no account named.
+    const [run] = await db.select().from(retentionRuns).orderBy(desc(retentionRuns.id)).limit(1);
+    expect(run).toMatchObject({ job: 'inactive-accounts', trigger: 'schedule', failure: null, counts: [], totalRows: 0 });
+    expect(run!.finishedAt).not.toBeNull();
+    const { enabled: _enabled, ...counts } = real;
+    expect(run!.accountCounts).toEqual(counts);
+    expect((await db.select({ id: retentionRuns.id }).from(retentionRuns)).length).toBe(untouched.runs + 1);
+  });
+
+  it('while the rule is off, the dry run says so and a run is neither done nor logged', async () => {
+    await updateSetting('privacy.inactiveAccounts', defaultInactiveAccounts);
+    const long = await inactiveCustomer(monthsBefore(60));
+    const runs = (await db.select({ id: retentionRuns.id }).from(retentionRuns)).length;
+    const off = { enabled: false, warned: 0, erased: 0, skippedUnpaid: 0, skippedRestricted: 0, failed: 0 };
+    expect(await eraseInactiveAccounts({ dryRun: true, now: T })).toEqual(off);
+    expect(await runInactiveAccounts('schedule', { now: T })).toEqual(off);
+    expect((await db.select({ id: retentionRuns.id }).from(retentionRuns)).length).toBe(runs);
+    expect(await accountOf(long.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
   });
 
   it('is set on the retention page by staff with settings.manage only, with a clear message next to a bad field', async () => {
