@@ -15,7 +15,7 @@
  *   every one of the subject's tables through pg-copy-streams, bytes counted and dropped;
  * - erasure: eraseSubject in a transaction rolled back (repeatable), then eraseAccount for real (the
  *   request's one transaction: receipt, erasure, request closed, audit).
- * Appends a table to bench/RESULTS.md. Run: npm run bench:privacy [-- --activity 100000 --orders 1000 --runs 3]
+ * Appends a table to bench/RESULTS.md. Run: npm run bench:privacy [-- --activity 100000 --orders 1000 --runs 3 --database stockroom_bench_privacy]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     others: { type: 'string', default: '50' },
     'cpu-profile': { type: 'string' },
+    // Its own database, so two people benching at once do not drop each other's rows.
+    database: { type: 'string', default: 'stockroom_bench_privacy' },
   },
 });
 const ACTIVITY = Number(values.activity);
@@ -319,7 +321,7 @@ async function main() {
   const { createServerDatabase } = await import('./server-database');
 
   const server = await resolveDatabase({ dataDirName: 'postgres-bench', database: 'postgres' });
-  const url = await createServerDatabase(server.url, 'stockroom_bench_privacy');
+  const url = await createServerDatabase(server.url, values.database);
   await migrateDatabase(url);
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'stockroom-bench-privacy-'));
   setEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), MEDIA_DIR: mediaDir });
