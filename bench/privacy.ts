@@ -10,7 +10,8 @@
  * - the export job end to end: buildDataExport, the function the worker runs (every CSV, data.json,
  *   index.html, the invoice PDFs, ZIP and encryption to the storage folder), with RSS and heap
  *   sampled every 10 ms: growth is the peak over the level just before the run;
- * - the invoice PDFs alone: the same reads and renderer for the subject's invoices, drained;
+ * - the invoice PDFs alone: the same reads (invoiceViewsOfSubject, in a transaction) and renderer
+ *   for the subject's invoices, drained;
  * - the floor: `COPY (select <the export's columns> <the export's joins>) TO STDOUT (format csv)` of
  *   every one of the subject's tables through pg-copy-streams, bytes counted and dropped;
  * - erasure: eraseSubject in a transaction rolled back (repeatable), then eraseAccount for real (the
@@ -279,22 +280,21 @@ async function exportOnce(client: pg.Client, subjectUserId: string) {
 
 async function pdfsOnce(subjectUserId: string) {
   const { db } = await import('@/lib/db/client');
-  const { getInvoiceOfSubject } = await import('@/lib/invoices/get-invoice');
+  const { invoiceViewsOfSubject } = await import('@/lib/invoices/invoice-views-of-subject');
   const { renderInvoicePdf } = await import('@/lib/invoices/render-invoice-pdf');
-  const { invoices } = await import('@/db/schema');
-  const { asc, eq } = await import('drizzle-orm');
-  const rows = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.customerUserId, subjectUserId)).orderBy(asc(invoices.number));
-  return measured(async () => {
-    let bytes = 0;
-    for (const invoice of rows) {
-      const view = await getInvoiceOfSubject(db, subjectUserId, invoice.id);
-      if (!view) throw new Error('An invoice of the subject could not be read');
-      const { sink, bytes: counted } = devNull();
-      await pipeline(renderInvoicePdf(view), sink);
-      bytes += counted();
-    }
-    return { count: rows.length, bytes };
-  });
+  return measured(() =>
+    db.transaction(async (tx) => {
+      let bytes = 0;
+      let count = 0;
+      for await (const view of invoiceViewsOfSubject(tx, subjectUserId)) {
+        const { sink, bytes: counted } = devNull();
+        await pipeline(renderInvoicePdf(view), sink);
+        bytes += counted();
+        count++;
+      }
+      return { count, bytes };
+    }),
+  );
 }
 
 async function erasureRolledBack(subjectUserId: string) {

@@ -2,21 +2,20 @@ import 'server-only';
 import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import archiver from 'archiver';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { dataExports, invoices, privacyRequests, users } from '@/db/schema';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { dataExports, privacyRequests, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { encryptingStream, type TFileSealing } from '@/lib/crypto/file-cipher';
 import { db, type TTransaction } from '@/lib/db/client';
 import { CSV_BOM, csvRecords } from '@/lib/export/build-csv';
 import type { TCsvValue } from '@/lib/export/csv-cell';
-import { getInvoiceOfSubject } from '@/lib/invoices/get-invoice';
-import { renderInvoicePdf } from '@/lib/invoices/render-invoice-pdf';
 import { logLine } from '@/lib/log/log-line';
 import { queueMail } from '@/lib/mail/send-mail';
 import { createStorageKey, mediaStorage, type TMediaObject, type TMediaStorage } from '@/lib/media/storage';
 import { getSetting } from '@/lib/settings/get-setting';
 import { dataExportObject, myDataUrl } from './data-export-object';
 import { describeDataGroup, type TDataGroupDescription } from './describe-data-group';
+import { appendInvoicePdfs } from './export-invoice-pdfs';
 import { retentionDescriptionsInForce } from './retention-periods';
 import { columnTypes, isSecret, primaryKeyOf, safeSelectList } from './subject-columns';
 import { defaultDataMap, subjectPathOf, subjectTables, type TDataMap } from './subject-path';
@@ -121,22 +120,7 @@ async function writeEncryptedZip(
         for (const table of tables) await append(table.fileName, tableCsv(tx, table));
         await append('data.json', dataJson(tx, tables));
         await append('index.html', [indexHtml(tables)]);
-        const subjectInvoices = await tx.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.customerUserId, subject.subjectUserId)).orderBy(asc(invoices.number));
-        // Its own connection: the invoice view reads its parts in parallel, which one transaction cannot.
-        // The next invoice is read while this one's PDF is drawn (CPU), so the two overlap.
-        const viewOf = (index: number) => {
-          const invoice = subjectInvoices[index];
-          if (!invoice) return null;
-          const view = getInvoiceOfSubject(db, subject.subjectUserId, invoice.id);
-          view.catch(() => undefined);
-          return view;
-        };
-        let next = viewOf(0);
-        for (const [index, invoice] of subjectInvoices.entries()) {
-          const view = await next;
-          next = viewOf(index + 1);
-          if (view) await append(`invoices/${safeFileName(invoice.number)}.pdf`, renderInvoicePdf(view), { store: true });
-        }
+        await appendInvoicePdfs(tx, subject.subjectUserId, append);
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
@@ -148,8 +132,6 @@ async function writeEncryptedZip(
     throw error;
   }
 }
-
-const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
 async function exportTables(tx: TTransaction, map: TDataMap, subjectUserId: string): Promise<TExportTable[]> {
   const tables: TExportTable[] = [];
