@@ -5,7 +5,7 @@
 import { buffer } from 'node:stream/consumers';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { documentWithStandardFonts, STANDARD_FONT_FIELDS } from '@/lib/invoices/pdf-standard-fonts';
+import { documentWithStandardFonts, STANDARD_FONT_FIELDS, type TAfmFont } from '@/lib/invoices/pdf-standard-fonts';
 
 // A fixed date: the file id is derived from the info dictionary, so two documents can be compared byte for byte.
 const options: PDFKit.PDFDocumentOptions = { size: 'A4', margin: 50, info: { Title: 'Invoice INV-1', CreationDate: new Date(Date.UTC(2026, 2, 5)) } };
@@ -32,7 +32,12 @@ describe('pdfkit internals the shared standard fonts rely on', () => {
     expect(Object.keys(font).sort()).toEqual([...STANDARD_FONT_FIELDS].sort());
     expect(font.document).toBe(doc);
     expect(font.constructor.name).toBe('StandardFont');
-    expect(typeof (font.font as { widthOfGlyph?: unknown }).widthOfGlyph).toBe('function');
+    // The metrics: kerning pairs keyed 'left\0right' (fasterKerning reads them), looked up through getKernPair.
+    const metrics = font.font as Partial<TAfmFont> & { widthOfGlyph?: unknown };
+    expect(typeof metrics.widthOfGlyph).toBe('function');
+    expect(typeof metrics.getKernPair).toBe('function');
+    expect(metrics.kernPairs?.['A\0V']).toBeLessThan(0);
+    expect(metrics.getKernPair!('A', 'V')).toBe(metrics.kernPairs!['A\0V']);
     expect(internals(doc)._fontFamilies['Helvetica-Bold']).toBe(font);
     expect(internals(doc)._fontFamilies.Helvetica?.id).toBe('F1');
     expect(internals(doc)._fontCount).toBe(2);
@@ -63,6 +68,13 @@ describe('documentWithStandardFonts', () => {
       expect(a).not.toBe(b);
       expect(b.font).toBe(a.font);
     }
+    // The faster kerning answers what pdfkit's own table holds, for every pair in it.
+    const metrics = internals(second)._fontFamilies.Helvetica!.font as TAfmFont;
+    const pairs = Object.entries(metrics.kernPairs);
+    expect(pairs.length).toBeGreaterThan(1000);
+    for (const [key, amount] of pairs) expect(metrics.getKernPair(...(key.split('\0') as [string, string]))).toBe(amount);
+    expect(metrics.getKernPair('A', 'A')).toBe(0);
+    expect(metrics.getKernPair('A', undefined)).toBe(0);
     expect(internals(second)._fontFamilies.Helvetica!.id).toBe('F1');
     expect(internals(second)._fontFamilies['Helvetica-Bold']!.id).toBe('F2');
     expect(internals(second)._font).toBe(internals(second)._fontFamilies.Helvetica);
