@@ -10,12 +10,13 @@
  * - the export job end to end: buildDataExport, the function the worker runs (every CSV, data.json,
  *   index.html, the invoice PDFs, ZIP and encryption to the storage folder), with RSS and heap
  *   sampled every 10 ms: growth is the peak over the level just before the run;
- * - the invoice PDFs alone: the same reads and renderer for the subject's invoices, drained;
+ * - the invoice PDFs alone: the same reads (invoiceViewsOfSubject, in a transaction) and renderer
+ *   for the subject's invoices, drained;
  * - the floor: `COPY (select <the export's columns> <the export's joins>) TO STDOUT (format csv)` of
  *   every one of the subject's tables through pg-copy-streams, bytes counted and dropped;
  * - erasure: eraseSubject in a transaction rolled back (repeatable), then eraseAccount for real (the
  *   request's one transaction: receipt, erasure, request closed, audit).
- * Appends a table to bench/RESULTS.md. Run: npm run bench:privacy [-- --activity 100000 --orders 1000 --runs 3]
+ * Appends a table to bench/RESULTS.md. Run: npm run bench:privacy [-- --activity 100000 --orders 1000 --runs 3 --database stockroom_bench_privacy]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     others: { type: 'string', default: '50' },
     'cpu-profile': { type: 'string' },
+    // Its own database, so two people benching at once do not drop each other's rows.
+    database: { type: 'string', default: 'stockroom_bench_privacy' },
   },
 });
 const ACTIVITY = Number(values.activity);
@@ -302,22 +305,21 @@ async function exportOnce(client: pg.Client, subjectUserId: string) {
 
 async function pdfsOnce(subjectUserId: string) {
   const { db } = await import('@/lib/db/client');
-  const { getInvoiceOfSubject } = await import('@/lib/invoices/get-invoice');
+  const { invoiceViewsOfSubject } = await import('@/lib/invoices/invoice-views-of-subject');
   const { renderInvoicePdf } = await import('@/lib/invoices/render-invoice-pdf');
-  const { invoices } = await import('@/db/schema');
-  const { asc, eq } = await import('drizzle-orm');
-  const rows = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.customerUserId, subjectUserId)).orderBy(asc(invoices.number));
-  return measured(async () => {
-    let bytes = 0;
-    for (const invoice of rows) {
-      const view = await getInvoiceOfSubject(db, subjectUserId, invoice.id);
-      if (!view) throw new Error('An invoice of the subject could not be read');
-      const { sink, bytes: counted } = devNull();
-      await pipeline(renderInvoicePdf(view), sink);
-      bytes += counted();
-    }
-    return { count: rows.length, bytes };
-  });
+  return measured(() =>
+    db.transaction(async (tx) => {
+      let bytes = 0;
+      let count = 0;
+      for await (const view of invoiceViewsOfSubject(tx, subjectUserId)) {
+        const { sink, bytes: counted } = devNull();
+        await pipeline(renderInvoicePdf(view), sink);
+        bytes += counted();
+        count++;
+      }
+      return { count, bytes };
+    }),
+  );
 }
 
 async function erasureRolledBack(subjectUserId: string) {
@@ -344,7 +346,7 @@ async function main() {
   const { createServerDatabase } = await import('./server-database');
 
   const server = await resolveDatabase({ dataDirName: 'postgres-bench', database: 'postgres' });
-  const url = await createServerDatabase(server.url, 'stockroom_bench_privacy');
+  const url = await createServerDatabase(server.url, values.database);
   await migrateDatabase(url);
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'stockroom-bench-privacy-'));
   setEnv({ DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString('base64url'), DATA_ENCRYPTION_KEY: randomBytes(32).toString('base64'), MEDIA_DIR: mediaDir });

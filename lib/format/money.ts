@@ -1,16 +1,20 @@
 export const DEFAULT_LOCALE = 'en-IE';
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/** A formatter and its currency's divisor (100 for EUR, 1 for JPY), made once: an invoice PDF formats a dozen amounts, an export thousands of PDFs. */
+type TCurrencyFormat = { formatter: Intl.NumberFormat; divisor: number };
 
-function currencyFormatter(currency: string, locale: string): Intl.NumberFormat {
+const formatters = new Map<string, TCurrencyFormat>();
+
+function currencyFormat(currency: string, locale: string): TCurrencyFormat {
   const key = `${locale}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
+  let format = formatters.get(key);
+  if (!format) {
     // Throws a RangeError for a malformed currency code: that is a data bug, not something to hide.
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    formatters.set(key, formatter);
+    const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    format = { formatter, divisor: 10 ** (formatter.resolvedOptions().maximumFractionDigits ?? 2) };
+    formatters.set(key, format);
   }
-  return formatter;
+  return format;
 }
 
 /**
@@ -19,7 +23,6 @@ function currencyFormatter(currency: string, locale: string): Intl.NumberFormat 
  */
 export function formatMoney(minor: number, currency: string, locale: string = DEFAULT_LOCALE): string {
   if (!Number.isSafeInteger(minor)) throw new RangeError(`formatMoney expects whole minor units, got ${minor}`);
-  const formatter = currencyFormatter(currency.toUpperCase(), locale);
-  const decimals = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(minor / 10 ** decimals);
+  const { formatter, divisor } = currencyFormat(currency.toUpperCase(), locale);
+  return formatter.format(minor / divisor);
 }

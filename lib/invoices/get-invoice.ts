@@ -4,7 +4,7 @@ import { images, invoiceLines, invoicePayments, invoiceReminders, invoices } fro
 import { db, type TExecutor } from '@/lib/db/client';
 import { notFound } from '@/lib/errors';
 import { invoicesVisibleTo, refuseInvoice, ZInvoiceId, type TInvoiceReader } from './invoice-access';
-import { paymentStatusColumns, toPaymentStatus, utcDay, type TPaymentStatus } from './payment-status';
+import { paymentStatusColumns, toPaymentStatus, utcDay, type TPaymentState, type TPaymentStatus } from './payment-status';
 
 export type TInvoiceRow = typeof invoices.$inferSelect;
 
@@ -74,16 +74,34 @@ async function readInvoiceViewWhere(executor: TExecutor, id: string, visible: SQ
       ? executor.select({ id: invoices.id, number: invoices.number, issueDate: invoices.issueDate }).from(invoices).where(eq(invoices.id, invoice.creditedInvoiceId))
       : Promise.resolve([]),
   ]);
-  const lineViews = lines.map(({ line, imagePublished }) => ({ ...line, imagePublished: imagePublished === true }));
+  return invoiceView({ row, lines, payments, reminderLevels: reminders.map((reminder) => reminder.level), creditedInvoice: credited[0] ?? null });
+}
+
+/** An invoice row read with paymentStatusColumns. */
+export type TInvoiceStatusRow = { invoice: TInvoiceRow; paymentState: TPaymentState; paidMinor: number; creditNoteId: string | null; creditNoteNumber: string | null };
+
+/**
+ * The view from its parts as the queries return them (lines in position order, payments in payment
+ * order): the one place both readers, one invoice or a batch of them (invoice-views-of-subject.ts), build it.
+ */
+export function invoiceView(parts: {
+  row: TInvoiceStatusRow;
+  lines: Array<{ line: typeof invoiceLines.$inferSelect; imagePublished: boolean | null }>;
+  payments: TInvoiceView['payments'];
+  reminderLevels: number[];
+  creditedInvoice: TInvoiceView['creditedInvoice'];
+}): TInvoiceView {
+  const { row } = parts;
+  const lineViews = parts.lines.map(({ line, imagePublished }) => ({ ...line, imagePublished: imagePublished === true }));
   return {
-    invoice,
+    invoice: row.invoice,
     lines: lineViews,
     vatBreakdown: vatBreakdown(lineViews),
-    status: toPaymentStatus({ ...row, grossTotalMinor: invoice.grossTotalMinor }),
-    creditedInvoice: credited[0] ?? null,
+    status: toPaymentStatus({ ...row, grossTotalMinor: row.invoice.grossTotalMinor }),
+    creditedInvoice: parts.creditedInvoice,
     creditNote: row.creditNoteId && row.creditNoteNumber ? { id: row.creditNoteId, number: row.creditNoteNumber } : null,
-    payments,
-    reminderLevels: reminders.map((reminder) => reminder.level),
+    payments: parts.payments,
+    reminderLevels: parts.reminderLevels,
   };
 }
 

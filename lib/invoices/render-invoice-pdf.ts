@@ -1,9 +1,9 @@
 import 'server-only';
 import { Readable } from 'node:stream';
-import PDFDocument from 'pdfkit';
 import { formatDate } from '@/lib/format/date';
 import { formatMoney } from '@/lib/format/money';
 import type { TInvoiceView } from './get-invoice';
+import { documentWithStandardFonts } from './pdf-standard-fonts';
 import { buyerLines, formatVatRate, invoiceKindLabels, sellerAddressLines, vatTreatmentLabels } from './invoice-text';
 import { toWinAnsi } from './pdf-text';
 
@@ -47,11 +47,15 @@ export function renderInvoicePdf(view: TInvoiceView): Readable {
   const { invoice, lines, vatBreakdown, status } = view;
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const title = invoiceKindLabels[invoice.kind];
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: { Title: toWinAnsi(`${title} ${invoice.number}`), Author: toWinAnsi(invoice.sellerName), Subject: toWinAnsi(`${title} ${invoice.number}`) },
-  });
+  // Helvetica first: the font pdfkit would open by default, so the fonts keep pdfkit's own ids.
+  const doc = documentWithStandardFonts(
+    {
+      size: 'A4',
+      margin: MARGIN,
+      info: { Title: toWinAnsi(`${title} ${invoice.number}`), Author: toWinAnsi(invoice.sellerName), Subject: toWinAnsi(`${title} ${invoice.number}`) },
+    },
+    [REGULAR, BOLD],
+  );
   const width = doc.page.width - 2 * MARGIN;
   const right = doc.page.width - MARGIN;
 

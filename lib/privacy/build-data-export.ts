@@ -2,22 +2,21 @@ import 'server-only';
 import { once } from 'node:events';
 import { Readable, type Transform } from 'node:stream';
 import archiver from 'archiver';
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { ClientBase, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { dataExports, invoices, privacyRequests, users } from '@/db/schema';
+import { dataExports, privacyRequests, users } from '@/db/schema';
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { encryptingStream, type TFileSealing } from '@/lib/crypto/file-cipher';
 import { db, dedicatedConnection, type TExecutor } from '@/lib/db/client';
 import { CSV_BOM } from '@/lib/export/build-csv';
-import { getInvoiceOfSubject } from '@/lib/invoices/get-invoice';
-import { renderInvoicePdf } from '@/lib/invoices/render-invoice-pdf';
 import { logLine } from '@/lib/log/log-line';
 import { queueMail } from '@/lib/mail/send-mail';
 import { createStorageKey, mediaStorage, type TMediaObject, type TMediaStorage } from '@/lib/media/storage';
 import { getSetting } from '@/lib/settings/get-setting';
 import { dataExportObject, myDataUrl } from './data-export-object';
 import { describeDataGroup, type TDataGroupDescription } from './describe-data-group';
+import { appendInvoicePdfs } from './export-invoice-pdfs';
 import { retentionDescriptionsInForce } from './retention-periods';
 import { csvCopyQuery, jsonLinesCopyQuery, STORED_SECRET, type TExportColumn } from './export-copy-queries';
 import { columnTypes, isSecret, primaryKeyOf } from './subject-columns';
@@ -124,22 +123,7 @@ async function writeEncryptedZip(
     for (const table of tables) await append(table.fileName, tableCsv(client, table));
     await append('data.json', dataJson(client, tables));
     await append('index.html', [indexHtml(tables)]);
-    const subjectInvoices = await connection.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.customerUserId, subject.subjectUserId)).orderBy(asc(invoices.number));
-    // The pool's other connections: the invoice view reads its parts in parallel, which one transaction cannot.
-    // The next invoice is read while this one's PDF is drawn (CPU), so the two overlap.
-    const viewOf = (index: number) => {
-      const invoice = subjectInvoices[index];
-      if (!invoice) return null;
-      const view = getInvoiceOfSubject(db, subject.subjectUserId, invoice.id);
-      view.catch(() => undefined);
-      return view;
-    };
-    let next = viewOf(0);
-    for (const [index, invoice] of subjectInvoices.entries()) {
-      const view = await next;
-      next = viewOf(index + 1);
-      if (view) await append(`invoices/${safeFileName(invoice.number)}.pdf`, renderInvoicePdf(view), { store: true });
-    }
+    await appendInvoicePdfs(connection, subject.subjectUserId, append);
     await client.query('commit');
     await Promise.race([archive.finalize(), stopped]);
     return { sealing, bytes: await written };
@@ -153,8 +137,6 @@ async function writeEncryptedZip(
     client.release(connectionFailure);
   }
 }
-
-const safeFileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_');
 
 /** Every group of the map with what its files need: columns and their types, the joins to the subject, the key to order by. */
 export async function exportTables(executor: TExecutor, map: TDataMap): Promise<TExportTable[]> {
