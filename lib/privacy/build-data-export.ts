@@ -115,13 +115,16 @@ async function writeEncryptedZip(
     await Promise.race([entered, stopped, failed]);
   };
 
-  const { client, db: connection } = await dedicatedConnection();
+  let client: PoolClient | undefined;
   let connectionFailure: Error | undefined;
   try {
+    const dedicated = await dedicatedConnection();
+    client = dedicated.client;
+    const connection = dedicated.db;
     await beginExportTransaction(client, subject.subjectUserId);
     const tables = await exportTables(connection, subject.map);
-    for (const table of tables) await append(table.fileName, tableCsv(client, table));
-    await append('data.json', dataJson(client, tables));
+    for (const table of tables) await append(table.fileName, tableCsv(dedicated.client, table));
+    await append('data.json', dataJson(dedicated.client, tables));
     await append('index.html', [indexHtml(tables)]);
     await appendInvoicePdfs(connection, subject.subjectUserId, append);
     await client.query('commit');
@@ -134,7 +137,7 @@ async function writeEncryptedZip(
     throw error;
   } finally {
     // A COPY broken off leaves the connection in a state nobody knows: the pool closes it rather than reuse it.
-    client.release(connectionFailure);
+    client?.release(connectionFailure);
   }
 }
 
