@@ -12,8 +12,10 @@
  *   sampled every 10 ms: growth is the peak over the level just before the run;
  * - the invoice PDFs alone: the same reads (invoiceViewsOfSubject, in a transaction) and renderer
  *   for the subject's invoices, drained;
- * - the floor: `COPY (select <the export's columns> <the export's joins>) TO STDOUT (format csv)` of
- *   every one of the subject's tables through pg-copy-streams, bytes counted and dropped;
+ * - the floor: `COPY (select <the export's columns> <the export's joins>) TO STDOUT` of every one of
+ *   the subject's tables through pg-copy-streams, as CSV and as JSON lines (the two forms the export
+ *   writes every row in), bytes counted and dropped;
+ * - the export again with the subject's stored invoice PDFs deleted first: the uncached figure;
  * - erasure: eraseSubject in a transaction rolled back (repeatable), then eraseAccount for real (the
  *   request's one transaction: receipt, erasure, request closed, audit).
  * Appends a table to bench/RESULTS.md. Run: npm run bench:privacy [-- --activity 100000 --orders 1000 --runs 3 --database stockroom_bench_privacy]
@@ -221,29 +223,48 @@ async function issueInvoices(client: pg.Client, subjectUserId: string, orderIds:
     [subjectUserId],
   );
   await client.query(`update orders set status = 'paid' where customer_user_id = $1`, [subjectUserId]);
+  // What registerPayment does after its commit: the PDF showing the payment is drawn and stored.
+  const { refreshInvoicePdfs } = await import('@/lib/invoices/invoice-pdfs');
+  const { rows } = await client.query<{ id: string }>(`select id from invoices where customer_user_id = $1 order by number`, [subjectUserId]);
+  const started = performance.now();
+  for (let start = 0; start < rows.length; start += 100) await refreshInvoicePdfs(rows.slice(start, start + 100).map((row) => row.id));
+  const { rows: stored } = await client.query<{ count: string }>(`select count(*) from invoice_pdfs p join invoices i on i.id = p.invoice_id where i.customer_user_id = $1`, [subjectUserId]);
+  log(`stored ${stored[0]!.count} invoice PDFs after the payments in ${(performance.now() - started).toFixed(0)} ms`);
 }
 
-/** The same rows the export reads, as text: `from <table> r0 join ... where rN.<subject column> = '<id>'`, through COPY. */
+/**
+ * The same rows the export reads, as text: `from <table> r0 join ... where rN.<subject column> = '<id>'`,
+ * through COPY, as CSV (csvMs) and as JSON lines (jsonMs, row_to_json as data.json holds them): the
+ * export writes every row in both forms, so the floor of its files is the two together (ms).
+ */
 async function copyFloor(client: pg.Client, subjectUserId: string) {
   const { defaultDataMap, subjectPathOf, subjectTables } = await import('@/lib/privacy/subject-path');
   const ident = (name: string) => client.escapeIdentifier(name);
   let bytes = 0;
   let rows = 0;
-  const started = performance.now();
-  for (const table of subjectTables(defaultDataMap)) {
+  const selects = subjectTables(defaultDataMap).map((table) => {
     const subjectPath = subjectPathOf(defaultDataMap, table)!;
     const joins = subjectPath.hops
       .map((hop, index) => ` join ${ident(hop.parentTable)} r${index + 1} on r${index + 1}.${ident(hop.parentColumn)} = r${index}.${ident(hop.column)}`)
       .join('');
     const columns = Object.keys(defaultDataMap[table]!.columns).map((name) => `r0.${ident(name)}`).join(', ');
-    const query = `copy (select ${columns} from ${ident(table)} r0${joins} where r${subjectPath.hops.length}.${ident(subjectPath.subjectColumn)} = ${client.escapeLiteral(subjectUserId)}) to stdout (format csv, header)`;
-    const { sink, bytes: counted } = devNull();
-    const stream = client.query(copyTo(query));
-    await pipeline(stream, sink);
-    bytes += counted();
-    rows += stream.rowCount;
-  }
-  return { ms: performance.now() - started, bytes, rows };
+    return `select ${columns} from ${ident(table)} r0${joins} where r${subjectPath.hops.length}.${ident(subjectPath.subjectColumn)} = ${client.escapeLiteral(subjectUserId)}`;
+  });
+  const timed = async (queryOf: (select: string) => string) => {
+    const started = performance.now();
+    for (const select of selects) {
+      const { sink, bytes: counted } = devNull();
+      const stream = client.query(copyTo(queryOf(select)));
+      await pipeline(stream, sink);
+      bytes += counted();
+      rows += stream.rowCount;
+    }
+    return performance.now() - started;
+  };
+  const csvMs = await timed((select) => `copy (${select}) to stdout (format csv, header)`);
+  const csvRows = rows;
+  const jsonMs = await timed((select) => `copy (select row_to_json(r)::text from (${select}) r) to stdout (format csv, delimiter E'\\x02', quote E'\\x01')`);
+  return { csvMs, jsonMs, ms: csvMs + jsonMs, bytes, rows: csvRows };
 }
 
 /**
@@ -386,22 +407,27 @@ async function main() {
 
     const floors: Array<Awaited<ReturnType<typeof copyFloor>>> = [];
     const exports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
+    const undrawnExports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
     const pdfs: Array<Awaited<ReturnType<typeof pdfsOnce>>> = [];
     const rowFloors: Array<Awaited<ReturnType<typeof copyFloor>>> = [];
     const rowExports: Array<Awaited<ReturnType<typeof exportOnce>>> = [];
     const rowCopies: Array<Awaited<ReturnType<typeof exportCopiesOnce>>> = [];
     for (let run = 0; run < RUNS; run++) {
       floors.push(await copyFloor(client, subject.subjectUserId));
-      log(`run ${run + 1}: floor ${floors.at(-1)!.ms.toFixed(0)} ms (${floors.at(-1)!.rows} rows)`);
+      log(`run ${run + 1}: floor CSV ${floors.at(-1)!.csvMs.toFixed(0)} ms + JSON ${floors.at(-1)!.jsonMs.toFixed(0)} ms (${floors.at(-1)!.rows} rows)`);
       exports.push(await exportOnce(client, subject.subjectUserId));
       log(`run ${run + 1}: export ${exports.at(-1)!.ms.toFixed(0)} ms, RSS +${exports.at(-1)!.rssMb.toFixed(1)} MB, heap +${exports.at(-1)!.heapMb.toFixed(1)} MB`);
+      // The uncached figure: no PDF stored (as after a layout change), so the export draws and stores all of them.
+      await client.query(`delete from invoice_pdfs where invoice_id in (select id from invoices where customer_user_id = $1)`, [subject.subjectUserId]);
+      undrawnExports.push(await exportOnce(client, subject.subjectUserId));
+      log(`run ${run + 1}: export with no PDF stored ${undrawnExports.at(-1)!.ms.toFixed(0)} ms, RSS +${undrawnExports.at(-1)!.rssMb.toFixed(1)} MB`);
       pdfs.push(await pdfsOnce(subject.subjectUserId));
       log(`run ${run + 1}: ${pdfs.at(-1)!.result.count} PDFs ${pdfs.at(-1)!.ms.toFixed(0)} ms`);
       rowFloors.push(await copyFloor(client, withoutInvoices.subjectUserId));
       rowExports.push(await exportOnce(client, withoutInvoices.subjectUserId));
       rowCopies.push(await exportCopiesOnce(client, withoutInvoices.subjectUserId));
       log(
-        `run ${run + 1}: without invoices: floor ${rowFloors.at(-1)!.ms.toFixed(0)} ms, export ${rowExports.at(-1)!.ms.toFixed(0)} ms, RSS +${rowExports.at(-1)!.rssMb.toFixed(1)} MB; the export's COPYs alone: CSVs ${rowCopies.at(-1)!.csvMs.toFixed(0)} ms, data.json ${rowCopies.at(-1)!.jsonMs.toFixed(0)} ms`,
+        `run ${run + 1}: without invoices: floor ${rowFloors.at(-1)!.csvMs.toFixed(0)} + ${rowFloors.at(-1)!.jsonMs.toFixed(0)} ms, export ${rowExports.at(-1)!.ms.toFixed(0)} ms, RSS +${rowExports.at(-1)!.rssMb.toFixed(1)} MB; the export's COPYs alone: CSVs ${rowCopies.at(-1)!.csvMs.toFixed(0)} ms, data.json ${rowCopies.at(-1)!.jsonMs.toFixed(0)} ms`,
       );
     }
 
@@ -426,19 +452,37 @@ async function main() {
     const f = (value: number, digits = 0) => value.toFixed(digits);
     const rows = floors.map((floor, index) => {
       const exported = exports[index]!;
+      const undrawn = undrawnExports[index]!;
       const pdf = pdfs[index]!;
       const rowFloor = rowFloors[index]!;
       const rowExport = rowExports[index]!;
       const rowCopy = rowCopies[index]!;
-      return `| ${index === 0 ? 'first' : `repeat ${index}`} | ${f(floor.ms)} | ${f(exported.ms)} | ${f(exported.ms / floor.ms, 1)} | ${f(exported.rssMb, 1)} | ${f(exported.heapMb, 1)} | ${f(pdf.ms)} | ${f(rowFloor.ms)} | ${f(rowCopy.csvMs)} + ${f(rowCopy.jsonMs)} | ${f(rowExport.ms)} | ${f(rowExport.ms / rowFloor.ms, 1)} | ${f(rowExport.rssMb, 1)} | ${f(exported.bytes / MB, 1)} |`;
+      const cells = [
+        index === 0 ? 'first' : `repeat ${index}`,
+        `${f(floor.csvMs)} + ${f(floor.jsonMs)}`,
+        f(exported.ms),
+        f(exported.ms / floor.ms, 1),
+        f(exported.ms / floor.csvMs, 1),
+        f(exported.rssMb, 1),
+        f(exported.heapMb, 1),
+        `${f(undrawn.ms)} (${f(undrawn.ms / floor.ms, 1)}x, RSS +${f(undrawn.rssMb, 1)} MB)`,
+        f(pdf.ms),
+        `${f(rowFloor.csvMs)} + ${f(rowFloor.jsonMs)}`,
+        `${f(rowCopy.csvMs)} + ${f(rowCopy.jsonMs)}`,
+        f(rowExport.ms),
+        f(rowExport.ms / rowFloor.ms, 1),
+        f(rowExport.rssMb, 1),
+        f(exported.bytes / MB, 1),
+      ];
+      return `| ${cells.join(' | ')} |`;
     });
     const report = [
       `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: bench/privacy, ${ACTIVITY.toLocaleString('en')} activity rows and ${ORDERS.toLocaleString('en')} orders`,
       '',
-      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows across the groups, ${ORDERS.toLocaleString('en')} invoiced orders among them; ${OTHERS} other customers hold twice as many activity rows and orders, interleaved in time. Floor: COPY of the same columns and rows of every group as CSV through pg-copy-streams, bytes dropped. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk). PDFs alone: the same reads and renderer for the subject's invoices, one after the other, drained. "No invoices": a second person with the same activity and orders, never invoiced, so the rows part alone (${rowFloors[0]!.rows.toLocaleString('en')} rows); "its COPYs" are the export's own queries for the CSVs and for data.json, bytes dropped. Memory: peak growth over the level before the run, sampled every 10 ms.`,
+      `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL ${pgVersion} (${server.embedded ? 'embedded' : 'DATABASE_URL'}). The subject's ${floors[0]!.rows.toLocaleString('en')} rows across the groups, ${ORDERS.toLocaleString('en')} invoiced orders among them; ${OTHERS} other customers hold twice as many activity rows and orders, interleaved in time. Floor: COPY of the same columns and rows of every group through pg-copy-streams, bytes dropped, as CSV and as JSON lines (row_to_json): the export writes every row in both forms (its CSV files and data.json), so the floor is the two together; "/ CSV floor" compares with the CSV COPY alone. Export: buildDataExport end to end (CSVs, data.json, index.html, ${pdfs[0]!.result.count} invoice PDFs, ZIP, AES-GCM to disk) with the PDFs stored when the payments were registered, as the shop stores them; "no PDF stored" is the same export after deleting them (as after a layout change), which draws and stores them again. PDFs drawn: the same reads and renderer for the subject's invoices, one after the other, drained. "No invoices": a second person with the same activity and orders, never invoiced, so the rows part alone (${rowFloors[0]!.rows.toLocaleString('en')} rows); "its COPYs" are the export's own queries for the CSVs and for data.json, bytes dropped. Memory: peak growth over the level before the run, sampled every 10 ms.`,
       '',
-      '| Run | floor ms | export ms | export / floor | export RSS growth MB | export heap growth MB | 1,000 PDFs alone ms | no invoices: floor ms | no invoices: its COPYs ms (CSVs + data.json) | no invoices: export ms | no invoices: export / floor | no invoices: RSS growth MB | ZIP MB |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Run | floor ms (CSV + JSON) | export ms | export / floor | export / CSV floor | export RSS growth MB | export heap growth MB | export, no PDF stored ms | 1,000 PDFs drawn ms | no invoices: floor ms (CSV + JSON) | no invoices: its COPYs ms (CSVs + data.json) | no invoices: export ms | no invoices: export / floor | no invoices: RSS growth MB | ZIP MB |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...rows,
       '',
       `Erasure of the subject: eraseSubject ${rolledBack.map((ms) => `${f(ms)} ms`).join(' and ')} (rolled back, first and repeat); eraseAccount (the request's one transaction, committed) ${f(eraseMs)} ms.`,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea';
 import { users } from './accounts';
 import { images, sizeTier } from './catalog';
 import { orders, vatTreatment } from './orders';
@@ -134,3 +135,19 @@ export const invoiceReminders = pgTable(
   },
   (table) => [primaryKey({ columns: [table.invoiceId, table.level] })],
 );
+
+/**
+ * The PDF of an invoice or credit note as last drawn, so a download or a data export copies it
+ * instead of drawing it again. content_sha256 names what it shows (the document, its lines and its
+ * payment state, see lib/invoices/invoice-pdf-content.ts): a PDF whose hash no longer matches the
+ * invoice is drawn again and replaced. One row per document; retention deletes it with the
+ * billing details it holds.
+ */
+export const invoicePdfs = pgTable('invoice_pdfs', {
+  invoiceId: uuid('invoice_id')
+    .primaryKey()
+    .references(() => invoices.id, { onDelete: 'restrict' }),
+  contentSha256: text('content_sha256').notNull(),
+  pdf: bytea('pdf').notNull(),
+  renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull().defaultNow(),
+});

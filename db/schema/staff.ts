@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, customType, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './bytea';
 import { users } from './accounts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * A staff member's second factors. The PIN is a bcrypt hash; the TOTP secret is sealed with

@@ -1,19 +1,20 @@
 import 'server-only';
-import { webStreamFrom } from '@/lib/http/web-stream-from';
 import type { TInvoiceView } from './get-invoice';
-import { renderInvoicePdf } from './render-invoice-pdf';
+import { invoicePdf } from './invoice-pdfs';
 
 /**
- * The PDF streamed as it is drawn, shown in the browser (inline) with a file name that says what
- * it is. Private and not stored: an invoice holds personal data.
+ * The PDF shown in the browser (inline) with a file name that says what it is: the stored copy,
+ * or drawn now when the invoice has changed since. Private and never cached: it holds personal data.
  */
-export function invoicePdfResponse(view: TInvoiceView): Response {
+export async function invoicePdfResponse(view: TInvoiceView): Promise<Response> {
   const kind = view.invoice.kind === 'credit_note' ? 'credit-note' : 'invoice';
   const fileName = `${kind}-${view.invoice.number.replace(/[^A-Za-z0-9-]/g, '')}.pdf`;
-  return new Response(webStreamFrom(renderInvoicePdf(view)), {
+  const pdf = await invoicePdf(view);
+  return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${fileName}"`,
+      'Content-Length': String(pdf.length),
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -12,10 +12,10 @@ export const INVOICE_VIEW_BATCH = 100;
  * Every invoice and credit note of a person, in number order, as getInvoiceOfSubject reads each one
  * (the same TInvoiceView), for the data export: a batch of invoices and then their lines, payments,
  * reminders and credited invoices in one query each. Only the subject's own invoices are read (the
- * condition is in the query). The next batch is read while the caller works on this one's views.
+ * condition is in the query). The next batch is read while the caller works on this one.
  * Pass the export's transaction so the PDFs show the same moment as its CSV files.
  */
-export async function* invoiceViewsOfSubject(executor: TExecutor, subjectUserId: string, now = new Date(), batchSize = INVOICE_VIEW_BATCH): AsyncGenerator<TInvoiceView> {
+export async function* invoiceViewBatchesOfSubject(executor: TExecutor, subjectUserId: string, now = new Date(), batchSize = INVOICE_VIEW_BATCH): AsyncGenerator<TInvoiceView[]> {
   const today = utcDay(now);
   const readBatch = async (afterNumber: string | null) => {
     const rows = await executor
@@ -29,13 +29,32 @@ export async function* invoiceViewsOfSubject(executor: TExecutor, subjectUserId:
 
   let views = await readBatch(null);
   while (views.length) {
-    // The next batch is read while this one's views are used (a PDF drawn is CPU, a read is waiting).
+    // The next batch is read while this one is used (a PDF drawn is CPU, a read is waiting).
     const next = views.length === batchSize ? readBatch(views.at(-1)!.invoice.number) : null;
     next?.catch(() => undefined);
-    yield* views;
+    yield views;
     if (!next) return;
     views = await next;
   }
+}
+
+/** The same views one at a time. */
+export async function* invoiceViewsOfSubject(executor: TExecutor, subjectUserId: string, now = new Date(), batchSize = INVOICE_VIEW_BATCH): AsyncGenerator<TInvoiceView> {
+  for await (const views of invoiceViewBatchesOfSubject(executor, subjectUserId, now, batchSize)) yield* views;
+}
+
+/**
+ * The views of these invoices (any buyer's: for code that acts after a change to them, never for
+ * showing one to a person), in number order.
+ */
+export async function invoiceViewsWithIds(executor: TExecutor, ids: readonly string[], now = new Date()): Promise<TInvoiceView[]> {
+  if (!ids.length) return [];
+  const rows = await executor
+    .select({ invoice: invoices, ...paymentStatusColumns(utcDay(now)) })
+    .from(invoices)
+    .where(inArray(invoices.id, [...ids]))
+    .orderBy(asc(invoices.number));
+  return rows.length ? viewsOf(executor, rows) : [];
 }
 
 async function viewsOf(executor: TExecutor, rows: TInvoiceStatusRow[]): Promise<TInvoiceView[]> {

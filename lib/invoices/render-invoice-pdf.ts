@@ -16,6 +16,13 @@ const BOLD = 'Helvetica-Bold';
 
 type TDoc = PDFKit.PDFDocument;
 
+/**
+ * The version of the layout below. Stored PDFs (lib/invoices/invoice-pdfs.ts) are drawn again when
+ * it changes: raise it with any change to what a PDF looks like or says. A unit test pins the bytes
+ * of a sample invoice to this number, so a change that forgets it fails there.
+ */
+export const INVOICE_PDF_LAYOUT = 1;
+
 /** Text in a standard font: every value goes through toWinAnsi, so no character prints as garbage. */
 function write(doc: TDoc, text: string, x: number, y: number, options: PDFKit.Mixins.TextOptions & { font?: string; size?: number; color?: string } = {}) {
   const { font = REGULAR, size = 10, color = INK, ...rest } = options;
@@ -52,7 +59,8 @@ export function renderInvoicePdf(view: TInvoiceView): Readable {
     {
       size: 'A4',
       margin: MARGIN,
-      info: { Title: toWinAnsi(`${title} ${invoice.number}`), Author: toWinAnsi(invoice.sellerName), Subject: toWinAnsi(`${title} ${invoice.number}`) },
+      // Dated when the document was issued, so the same invoice in the same state is the same file.
+      info: { Title: toWinAnsi(`${title} ${invoice.number}`), Author: toWinAnsi(invoice.sellerName), Subject: toWinAnsi(`${title} ${invoice.number}`), CreationDate: invoice.issuedAt },
     },
     [REGULAR, BOLD],
   );
@@ -154,7 +162,7 @@ export function renderInvoicePdf(view: TInvoiceView): Readable {
   return doc;
 }
 
-/** The whole PDF in memory (tests, and a mail attachment if one is ever wanted). */
+/** The whole PDF in memory, as it is stored (lib/invoices/invoice-pdfs.ts). */
 export async function invoicePdfBuffer(view: TInvoiceView): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of renderInvoicePdf(view)) chunks.push(chunk as Buffer);

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { customerTerms } from '@/db/schema';
 import { db } from '@/lib/db/client';
 import { formatMoney } from '@/lib/format/money';
+import { refreshInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
@@ -12,13 +13,13 @@ import { assertOrderDesk, auditOrderChange, invoiceOfOrder, moveOrder, orderReci
  * Approves an order and issues its invoice, in one transaction: the guarded status change first
  * (of two approvals at once exactly one passes), the invoice as late as possible (its number
  * comes from a counter row locked until commit, so the lock is held briefly), then the audit entry
- * and the mail through the outbox, delivered after the commit. An order placed without approval
+ * and the mail through the outbox, delivered after the commit; the invoice's PDF is stored after it. An order placed without approval
  * (submitted) was invoiced at checkout: approving it keeps that invoice.
  */
 export async function approveOrder(actor: TStaffActor, rawOrderId: unknown): Promise<{ invoiceId: string; invoiceNumber: string }> {
   assertOrderDesk(actor);
   const orderId = parseOrderId(rawOrderId);
-  return db.transaction(async (tx) => {
+  const approved = await db.transaction(async (tx) => {
     const order = await moveOrder(tx, actor, orderId, 'approve');
     const [terms] = await tx.select({ mayPayLater: customerTerms.mayPayLater }).from(customerTerms).where(eq(customerTerms.userId, order.customerUserId));
     const issued = await issueInvoice(tx, orderId);
@@ -41,4 +42,6 @@ export async function approveOrder(actor: TStaffActor, rawOrderId: unknown): Pro
     });
     return { invoiceId: issued.id, invoiceNumber: issued.number };
   });
+  await refreshInvoicePdfs([approved.invoiceId]);
+  return approved;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
 import { formatMoney } from '@/lib/format/money';
+import { refreshInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { issueCreditNote } from '@/lib/invoices/issue-credit-note';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
@@ -18,7 +19,8 @@ export async function cancelOrder(actor: TStaffActor, rawOrderId: unknown, form:
   assertOrderDesk(actor);
   const orderId = parseOrderId(rawOrderId);
   const { cancellationReason: reason } = ZCancelOrderForm.parse(form);
-  return db.transaction(async (tx) => {
+  let changedInvoiceIds: string[] = [];
+  const cancelled = await db.transaction(async (tx) => {
     const order = await moveOrder(tx, actor, orderId, 'cancel', { note: reason });
     const invoice = await invoiceOfOrder(tx, orderId);
     const creditNote = invoice ? (invoice.creditNote ?? (await issueCreditNote(tx, invoice.id, reason))) : null;
@@ -39,6 +41,10 @@ export async function cancelOrder(actor: TStaffActor, rawOrderId: unknown, form:
         paymentsReceived: paidMinor > 0 ? formatMoney(paidMinor, order.currency) : null,
       },
     });
+    changedInvoiceIds = invoice && creditNote ? [invoice.id, creditNote.id] : [];
     return { creditNoteId: creditNote?.id ?? null, creditNoteNumber: creditNote?.number ?? null };
   });
+  // The invoice's PDF now says it is cancelled, and the credit note has one of its own.
+  await refreshInvoicePdfs(changedInvoiceIds);
+  return cancelled;
 }

@@ -16,6 +16,7 @@ import { AppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/format/money';
 import type { TClientInfo } from '@/lib/http/client-info';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
+import { refreshInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { queueInvoiceMail } from '@/lib/invoices/queue-invoice-mail';
 import { queueMail } from '@/lib/mail/send-mail';
 import { paymentProvider } from '@/lib/payments/payment-providers';
@@ -66,6 +67,7 @@ export async function placeOrder(
   const provider = paymentProvider(input.paymentMethod)!;
   const owner = { kind: 'customer' as const, userId: actor.userId };
   try {
+    let issuedInvoiceId: string | null = null;
     const placed = await db.transaction(async (tx): Promise<TPlacedOrder> => {
       const [cart] = await tx.select({ id: carts.id }).from(carts).where(eq(carts.ownerUserId, actor.userId)).for('update');
       const again = await orderForKey(tx, actor.userId, input.checkoutKey);
@@ -173,6 +175,7 @@ export async function placeOrder(
       // The two shared locks, last: the invoice counter row, then the audit chain.
       if (approved) {
         const issued = await issueInvoice(tx, order!.id, now);
+        issuedInvoiceId = issued.id;
         if (issued.mailFacts) await queueInvoiceMail(tx, issued.mailFacts);
       }
       await recordAuditEntry(tx, {
@@ -186,6 +189,7 @@ export async function placeOrder(
       });
       return { orderId: order!.id, number: order!.number, status: approved ? ('approved' as const) : ('awaiting_approval' as const), created: true };
     });
+    if (issuedInvoiceId) await refreshInvoicePdfs([issuedInvoiceId], options.now);
     if (placed.created) countUsage('checkout');
     return placed;
   } catch (error) {

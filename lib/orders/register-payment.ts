@@ -5,6 +5,7 @@ import { invoicePayments, orderEvents, orders } from '@/db/schema';
 import { db } from '@/lib/db/client';
 import { AppError, notFound } from '@/lib/errors';
 import { formatMoney } from '@/lib/format/money';
+import { refreshInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { queueMail } from '@/lib/mail/send-mail';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { assertCustomerNotRestricted, assertOrderDesk, auditOrderChange, invoiceOfOrder, moveOrder, orderRecipient, ordersUrl, paidMinorOf, parseOrderId } from './change-order-status';
@@ -55,7 +56,8 @@ export async function registerPayment(actor: TStaffActor, rawOrderId: unknown, f
   assertOrderDesk(actor);
   const orderId = parseOrderId(rawOrderId);
   const { paidOn, amount, method, reference } = ZPaymentForm.parse(form);
-  return db.transaction(async (tx) => {
+  let invoiceId = '';
+  const registered = await db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order) throw notFound('order');
     await assertCustomerNotRestricted(tx, order.customerUserId);
@@ -101,6 +103,10 @@ export async function registerPayment(actor: TStaffActor, rawOrderId: unknown, f
         paidInFull,
       },
     });
+    invoiceId = invoice.id;
     return { paymentId: payment!.id, paidInFull, outstandingMinor, currency: invoice.currency, status };
   });
+  // The invoice's PDF shows what was received.
+  await refreshInvoicePdfs([invoiceId]);
+  return registered;
 }

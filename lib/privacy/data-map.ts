@@ -554,6 +554,17 @@ export const personalDataMap = {
     },
   },
 
+  invoice_pdfs: {
+    purpose: 'The PDF of each invoice and credit note as last drawn, so a download or a data export copies it instead of drawing it again',
+    subjectVia: { column: 'invoice_id', parentTable: 'invoices', parentColumn: 'id' },
+    columns: {
+      invoice_id: plain(),
+      content_sha256: plain('Which state of the invoice the PDF shows (a hash of its contents), so a changed invoice is drawn again'),
+      pdf: personal({ category: 'identity', purpose: 'The invoice as a document, with the buyer details printed on it', legalBasis: 'legal-obligation', retention: 'tax-record', erasure: 'legal-hold' }),
+      rendered_at: plain(),
+    },
+  },
+
   invoice_reminders: {
     purpose: 'Overdue reminders sent',
     subjectVia: { column: 'invoice_id', parentTable: 'invoices', parentColumn: 'id' },

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Readable } from 'node:stream';
 import type { TExecutor } from '@/lib/db/client';
-import { invoiceViewsOfSubject } from '@/lib/invoices/invoice-views-of-subject';
-import { invoicePdfBuffer } from '@/lib/invoices/render-invoice-pdf';
+import { drawAndStoreInvoicePdfs, storedInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
+import { invoiceViewBatchesOfSubject } from '@/lib/invoices/invoice-views-of-subject';
 
 /** Adds one file to the export's ZIP and resolves once the ZIP has taken it. */
 export type TAppendFile = (name: string, source: Readable, options: { store?: boolean }) => Promise<void>;
@@ -12,18 +12,22 @@ export const invoiceFileName = (number: string) => `invoices/${number.replace(/[
 
 /**
  * The subject's invoices and credit notes, one PDF each in number order, for their data export.
- * The views are read in batches in the export's transaction (the same moment as its CSV files),
- * the next batch while this one is drawn; each PDF is drawn and handed to the ZIP one at a time, in
- * one piece, stored (a PDF's content is compressed already). Returns how many were added.
+ * The views and their stored PDFs are read in batches in the export's transaction (the same moment
+ * as its CSV files); a PDF not stored for that state is drawn and stored. Each is handed to the ZIP
+ * in one piece, stored (a PDF's content is compressed already). Returns how many were added.
  */
 export async function appendInvoicePdfs(executor: TExecutor, subjectUserId: string, append: TAppendFile): Promise<number> {
   let count = 0;
-  for await (const view of invoiceViewsOfSubject(executor, subjectUserId)) {
-    // One chunk per PDF: pdfkit hands its document over in a hundred small pieces, and each piece
-    // would cost a pass through archiver, the CRC, the cipher and the file write.
-    const pdf = await invoicePdfBuffer(view);
-    await append(invoiceFileName(view.invoice.number), Readable.from([pdf], { objectMode: false }), { store: true });
-    count++;
+  for await (const views of invoiceViewBatchesOfSubject(executor, subjectUserId)) {
+    const stored = await storedInvoicePdfs(executor, views);
+    const drawn = await drawAndStoreInvoicePdfs(views.filter((view) => !stored.has(view.invoice.id)));
+    for (const view of views) {
+      // One chunk per PDF: a PDF in many small pieces would cost a pass through archiver, the CRC,
+      // the cipher and the file write for each.
+      const pdf = stored.get(view.invoice.id) ?? drawn.get(view.invoice.id)!;
+      await append(invoiceFileName(view.invoice.number), Readable.from([pdf], { objectMode: false }), { store: true });
+      count++;
+    }
   }
   return count;
 }

@@ -48,6 +48,7 @@ export const dataSubjectsByTable: Readonly<Record<string, readonly TDataSubjectC
   order_events: ['customers', 'staff'],
   invoices: ['customers'],
   invoice_payments: ['customers', 'staff'],
+  invoice_pdfs: ['customers'],
   licence_downloads: ['customers'],
   download_bundles: ['customers'],
   data_exports: ['customers', 'staff'],

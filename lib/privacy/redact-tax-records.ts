@@ -20,6 +20,8 @@ export const REDACTED_COUNTRY = 'XX';
 export const taxRecordRedactions = {
   invoices: ['buyer_name', 'buyer_company', 'buyer_email', 'buyer_address_line1', 'buyer_address_line2', 'buyer_postal_code', 'buyer_city', 'buyer_country_code', 'buyer_vat_number'],
   invoice_payments: ['reference', 'registered_by'],
+  // The stored PDF prints the billing details: it is deleted, and drawn again from the redacted invoice when asked for.
+  invoice_pdfs: ['pdf'],
   orders: [
     'billing_name',
     'billing_company',
@@ -51,7 +53,8 @@ type TRedactOptions = { dryRun?: boolean; now: Date; days: number; executor: TEx
  * Redacts the billing snapshots of invoices, credit notes and orders once the seller's tax
  * retention period (privacy.retentionDays 'tax-record', counted from the issue or submission) is over:
  * - invoices and credit notes through invoice_redact_billing (custom migration invoice_redact_billing), the only change
- *   their immutability trigger lets through; the payment references registered against them with it;
+ *   their immutability trigger lets through; the payment references registered against them with it,
+ *   and their stored PDFs deleted (the next reader draws them from the redacted invoice);
  * - an order (and the notes of its state changes) once it was submitted before the cutoff and no
  *   invoice or credit note of it is still inside its period.
  * Numbers, dates, lines and amounts never change. A dry run counts and changes nothing.
@@ -80,9 +83,10 @@ export async function redactTaxRecords(options: TRedactOptions): Promise<TRetent
       payments as (
         update invoice_payments set reference = '', registered_by = null
          where invoice_id in (select id from done) and (reference <> '' or registered_by is not null)
-        returning 1)
+        returning 1),
+      pdfs as (delete from invoice_pdfs where invoice_id in (select id from done) returning 1)
       select (select count(*) from done)::int as redacted, (select count(*) from due)::int as picked,
-             (select count(*) from payments)::int as payments`);
+             (select count(*) from payments)::int as payments, (select count(*) from pdfs)::int as pdfs`);
     invoiceRows += result.rows[0]?.redacted ?? 0;
     if ((result.rows[0]?.picked ?? 0) < batchSize) break;
   }

@@ -9,6 +9,7 @@ import { accessLog, customerTerms, dataExports, downloadBundles, invoiceReminder
 import { recordAuditEntry } from '@/lib/audit/record-audit-entry';
 import { db } from '@/lib/db/client';
 import { sealEnvelope } from '@/lib/mail/envelope';
+import { refreshInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { issueInvoice } from '@/lib/invoices/issue-invoice';
 import { uniqueIp } from './accounts-factory';
 import { createOrder } from './order-factory';
@@ -41,6 +42,8 @@ export async function seedSubjectEverywhere(tag: string) {
   const [issued] = await db.select({ gross: invoices.grossTotalMinor }).from(invoices).where(eq(invoices.id, invoice.id));
   await db.execute(sql`insert into invoice_payments (invoice_id, amount_minor, paid_on, method, reference) values (${invoice.id}, ${issued!.gross}, current_date, 'bank_transfer', ${`Payment by ${identity.fullName}`})`);
   await db.insert(invoiceReminders).values({ invoiceId: invoice.id, level: 1 });
+  // As registerPayment does after its commit: the PDF showing the payment is stored.
+  await refreshInvoicePdfs([invoice.id]);
   await db.insert(orderEvents).values({ orderId: order.orderId, status: 'approved', note: `Approved for ${tag}` });
   await db.insert(licenceDownloads).values({ customerUserId: userId, orderId: order.orderId, orderLineId: order.lineIds[0], kind: 'file', ip });
   await db.insert(downloadBundles).values({ customerUserId: userId, orderId: order.orderId, expiresAt: new Date(Date.now() + 86_400_000) });

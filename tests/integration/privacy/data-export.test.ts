@@ -14,7 +14,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestDataExportAction } from '@/app/account/data/actions';
 import { GET as downloadExport } from '@/app/account/data/export/[id]/route';
-import { auditTrail, dataExports, mailOutbox } from '@/db/schema';
+import { auditTrail, dataExports, invoicePdfs, invoices, mailOutbox } from '@/db/schema';
 import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
 import { decryptingStream } from '@/lib/crypto/file-cipher';
 import { closeDatabase, db } from '@/lib/db/client';
@@ -167,6 +167,9 @@ describe('the build job', () => {
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['data.json', 'index.html', `invoices/${invoiceNumber}.pdf`]));
     expect(files[`invoices/${invoiceNumber}.pdf`]!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(Object.keys(files).filter((name) => name.startsWith('invoices/'))).toHaveLength(1);
+    // None was stored for the invoice: the export drew it and stored it, so later copies are the same file.
+    const [stored] = await db.select({ pdf: invoicePdfs.pdf }).from(invoicePdfs).innerJoin(invoices, eq(invoices.id, invoicePdfs.invoiceId)).where(eq(invoices.number, invoiceNumber));
+    expect(stored?.pdf.equals(files[`invoices/${invoiceNumber}.pdf`]!)).toBe(true);
 
     expect(files['users.csv']!.toString('utf8')).toContain(me.email);
     expect(files['users.csv']!.toString('utf8').startsWith('\ufeffid,')).toBe(true);

@@ -8,7 +8,7 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
   const access = await checkStaffAccess('orders.manage', '/staff/invoices/[id]/pdf');
   if (!access.ok) return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
   try {
-    return invoicePdfResponse(await getInvoiceForStaff(access.actor, (await context.params).id));
+    return await invoicePdfResponse(await getInvoiceForStaff(access.actor, (await context.params).id));
   } catch (error) {
     return errorResponse(error);
   }

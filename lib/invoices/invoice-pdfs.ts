@@ -1,0 +1,79 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { invoicePdfs } from '@/db/schema';
+import { db, type TExecutor } from '@/lib/db/client';
+import { errorSummary } from '@/lib/log/error-summary';
+import { logLine } from '@/lib/log/log-line';
+import type { TInvoiceView } from './get-invoice';
+import { invoicePdfContentSha256 } from './invoice-pdf-content';
+import { invoiceViewsWithIds } from './invoice-views-of-subject';
+import { invoicePdfBuffer } from './render-invoice-pdf';
+
+/**
+ * Invoice PDFs are drawn once per state and stored (invoice_pdfs): right after the change that
+ * gives an invoice a new state (issued, paid, cancelled by a credit note), or by the first reader
+ * that finds the stored one out of date (the due date passed, retention redacted the billing
+ * details). Downloads and data exports copy the stored bytes; drawing a thousand PDFs took two
+ * seconds of an export that is otherwise under one and a half.
+ */
+
+/** The stored PDFs that show what these views show, by invoice id; the others are missing from the map. */
+export async function storedInvoicePdfs(executor: TExecutor, views: readonly TInvoiceView[]): Promise<Map<string, Buffer>> {
+  if (!views.length) return new Map();
+  const ids = views.map((view) => view.invoice.id);
+  const hashes = views.map(invoicePdfContentSha256);
+  const rows = await executor
+    .select({ invoiceId: invoicePdfs.invoiceId, pdf: invoicePdfs.pdf })
+    .from(invoicePdfs)
+    .where(sql`(${invoicePdfs.invoiceId}, ${invoicePdfs.contentSha256}) in (select * from unnest(${sql.param(ids)}::uuid[], ${sql.param(hashes)}::text[]))`);
+  return new Map(rows.map((row) => [row.invoiceId, row.pdf]));
+}
+
+/**
+ * Draws the PDFs of these views and stores them in one statement (on the pool, outside any
+ * transaction), replacing any of an older state. Storing is a saving, not a duty: when it fails the
+ * PDFs are still returned and the next reader draws them again. Two writers at once: the last one
+ * wins, and a reader that finds the other state draws it again.
+ */
+export async function drawAndStoreInvoicePdfs(views: readonly TInvoiceView[]): Promise<Map<string, Buffer>> {
+  const drawn = new Map<string, Buffer>();
+  if (!views.length) return drawn;
+  const rows = [];
+  for (const view of views) {
+    const pdf = await invoicePdfBuffer(view);
+    drawn.set(view.invoice.id, pdf);
+    rows.push({ invoiceId: view.invoice.id, contentSha256: invoicePdfContentSha256(view), pdf });
+  }
+  try {
+    await db
+      .insert(invoicePdfs)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: invoicePdfs.invoiceId,
+        set: { contentSha256: sql`excluded.content_sha256`, pdf: sql`excluded.pdf`, renderedAt: sql`now()` },
+      });
+  } catch (error) {
+    logLine('warn', 'invoice-pdfs', `storing ${rows.length} drawn invoice PDF(s) failed; they are drawn again when next read: ${errorSummary(error)}`);
+  }
+  return drawn;
+}
+
+/** The PDF of one invoice or credit note as its view shows it: the stored one, or drawn and stored now. */
+export async function invoicePdf(view: TInvoiceView): Promise<Buffer> {
+  const stored = (await storedInvoicePdfs(db, [view])).get(view.invoice.id);
+  return stored ?? (await drawAndStoreInvoicePdfs([view])).get(view.invoice.id)!;
+}
+
+/**
+ * Draws and stores the PDFs of invoices whose state just changed. Called after the commit of the
+ * change; a failure is logged and changes nothing else: the next download or export draws it.
+ */
+export async function refreshInvoicePdfs(invoiceIds: readonly string[], now = new Date()): Promise<void> {
+  try {
+    const views = await invoiceViewsWithIds(db, invoiceIds, now);
+    const stored = await storedInvoicePdfs(db, views);
+    await drawAndStoreInvoicePdfs(views.filter((view) => !stored.has(view.invoice.id)));
+  } catch (error) {
+    logLine('warn', 'invoice-pdfs', `reading ${invoiceIds.length} invoice(s) to store their PDFs failed; they are drawn when next read: ${errorSummary(error)}`);
+  }
+}
