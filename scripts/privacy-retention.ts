@@ -1,9 +1,11 @@
 import { runScript } from './run-script';
 
 /**
- * Applies the retention periods of the personal-data map now:  npm run privacy:retention
- * With `-- --dry-run` it only counts what each table and rule would delete or redact. Prints one
- * line per table and rule. resolveDatabase finds the running server's database, as audit:verify does.
+ * Runs the retention job and the inactive-accounts rule now, as the daily jobs do:  npm run privacy:retention
+ * With `-- --dry-run` it only counts what each table and rule would delete or redact, and which
+ * accounts the rule would warn or erase. Prints one line per table and rule, then the accounts
+ * (lib/privacy/run-retention-command.ts). resolveDatabase finds the running server's database, as
+ * audit:verify does.
  */
 runScript(async () => {
   const dryRun = process.argv.slice(2).includes('--dry-run');
@@ -13,13 +15,10 @@ runScript(async () => {
   try {
     await migrateDatabase(database.url);
     const { closeDatabase } = await import('@/lib/db/client');
-    const { applyRetention, describeRetentionCount } = await import('@/lib/privacy/apply-retention');
-    const { runRetention } = await import('@/lib/privacy/run-retention');
-    // A real run is logged in retention_runs, as the nightly job's are; a dry run changes and logs nothing.
-    const counts = dryRun ? await applyRetention({ dryRun }) : await runRetention('command');
+    const { runRetentionCommand } = await import('@/lib/privacy/run-retention-command');
+    const { lines } = await runRetentionCommand({ dryRun });
     await closeDatabase();
-    for (const count of counts) console.log(describeRetentionCount(count, dryRun));
-    if (dryRun) console.log('dry run: nothing was changed');
+    for (const line of lines) console.log(line);
   } finally {
     await database.stop();
   }

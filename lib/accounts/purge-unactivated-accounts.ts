@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { retentionDays } from '@/lib/privacy/retention-periods';
 
 /**
- * Deletes accounts never activated within 7 days (privacy.retentionDays), with their consent records (the one deletion
+ * Deletes accounts never activated within their period (privacy.retentionDays, 7 days by default), with their consent records (the one deletion
  * the ledger's trigger allows, and only for pending accounts), tokens and sessions (cascade).
  */
 export async function purgeUnactivatedAccounts(now = new Date()): Promise<{ deleted: number }> {

@@ -19,12 +19,14 @@ export const shownText = (text: string, version?: { version: number; effectiveAt
   return { text, sha256, version: label, number: version?.version ?? 0 };
 };
 
-// One query at a time: a transaction's connection cannot run two at once.
-async function placeholderValues(executor?: TExecutor): Promise<TPlaceholderValues> {
+/** The settings the placeholders name, as in force now. One query at a time: a transaction's connection cannot run two at once. */
+export async function placeholderValues(executor?: TExecutor): Promise<TPlaceholderValues> {
   return {
     consentAge: await getSetting('accounts.consentAge', executor),
     retention: await getSetting('privacy.retentionDays', executor),
     inactiveAccounts: await getSetting('privacy.inactiveAccounts', executor),
+    days: { 'downloads.bundleDays': await getSetting('downloads.bundleDays', executor), 'privacy.exportDays': await getSetting('privacy.exportDays', executor) },
+    erasureCoolingOffDays: await getSetting('privacy.erasureCoolingOffDays', executor),
   };
 }
 

@@ -80,7 +80,7 @@ export const queueDefinitions = {
     options: SCHEDULED_OPTIONS,
   },
   'accounts.purge-unactivated': {
-    description: 'Deletes accounts never activated within 7 days, with their consent records (scheduled hourly)',
+    description: 'Deletes accounts never activated within their retention period (7 days by default), with their consent records (scheduled hourly)',
     payload: ZScheduledPayload,
     options: SCHEDULED_OPTIONS,
   },

@@ -56,7 +56,7 @@ export const retentionRules = {
   'not-applicable': { days: null, description: 'Holds no personal data' },
   'download-bundle': {
     days: null,
-    description: "A ZIP of an order's files and its record: until its link expires (downloads.bundleDays after it is ready, 7 days by default), then removed with its file by a daily job",
+    description: "A ZIP of an order's files and its record: until its link expires (7 days after it is ready), then removed with its file by a daily job",
   },
   'request-record': {
     days: 1095,
@@ -68,7 +68,7 @@ export const retentionRules = {
   },
   'data-export': {
     days: null,
-    description: 'A "Download my data" ZIP and its record: until it expires (privacy.exportDays after it is ready, 7 days by default), then removed with its file by a daily job',
+    description: 'A "Download my data" ZIP and its record: until it expires (7 days after it is ready), then removed with its file by a daily job',
   },
   'cookie-consent-proof': {
     days: 390,

@@ -32,7 +32,15 @@ export async function retentionRulesInForce(executor?: TExecutor): Promise<Recor
   return rules;
 }
 
-/** The rules' descriptions with the site owner's periods, as My data, the erasure preview and the art. 30 record show them. */
+/**
+ * The rules' descriptions with the site owner's periods (retention page and the ZIP and export days
+ * of the settings page), as My data, the export's index, the erasure preview and receipt and the
+ * art. 30 record show them. One query at a time: a transaction's connection cannot run two at once.
+ */
 export async function retentionDescriptionsInForce(executor?: TExecutor): Promise<TRetentionDescriptions> {
-  return retentionDescriptions(await retentionPeriods(executor), await getSetting('privacy.inactiveAccounts', executor));
+  const periods = await retentionPeriods(executor);
+  const inactiveAccounts = await getSetting('privacy.inactiveAccounts', executor);
+  const bundleDays = await getSetting('downloads.bundleDays', executor);
+  const exportDays = await getSetting('privacy.exportDays', executor);
+  return retentionDescriptions(periods, inactiveAccounts, { bundleDays, exportDays });
 }

@@ -70,8 +70,8 @@ export async function getDeskErasure(actor: TStaffActor, request: TPrivacyReques
  * or from someone else at their signed-in browser, between pressing a button and the erasure. A
  * request by mail is a deliberate written request, whose sender then proved control of the
  * account's mailbox through the identity link (identityVerifiedAt), and art. 17(1) asks for erasure
- * "without undue delay"; the privacy policy says the waiting period belongs to My Account, and
- * that a mailed erasure is carried out once confirmed through the link.
+ * "without undue delay"; the privacy policy says that a mailed erasure is carried out once
+ * confirmed through the link, with no waiting period (any cooling-off belongs to My Account).
  *
  * Refused while an invoice is unpaid (naming them) and for a request not about an account.
  */

@@ -9,6 +9,7 @@ import { activityEvents, auditTrail, consentLedger, retentionRuns, users } from 
 import { closeDatabase, db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { acknowledgePolicyChange, policyChangeFor } from '@/lib/content/policy-change';
+import { previewText } from '@/lib/content/preview-text';
 import { publishTextVersion } from '@/lib/content/publish-text-version';
 import { renderMarkdown } from '@/lib/content/render-markdown';
 import { registrationTexts, siteText } from '@/lib/content/site-texts';
@@ -18,8 +19,9 @@ import { changeRetentionPeriods } from '@/lib/privacy/change-retention-periods';
 import { editableRetentionKeys } from '@/lib/privacy/retention-settings';
 import { runRetention } from '@/lib/privacy/run-retention';
 import { DEFAULT_PRIVACY_POLICY } from '@/lib/settings/default-privacy-policy';
+import { settingDefinitions } from '@/lib/settings/definitions';
 import { getSetting } from '@/lib/settings/get-setting';
-import { listTextVersions, textVersionInForce } from '@/lib/settings/text-versions';
+import { isTextKey, listTextVersions, textVersionInForce } from '@/lib/settings/text-versions';
 import { updateSetting } from '@/lib/settings/update-setting';
 import { createCustomer, createSignedInCustomer, TEST_CLIENT } from '../../helpers/actor-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
@@ -86,6 +88,9 @@ describe('publishing a version of a text', () => {
     expect(noNote.fieldErrors.changeNote).toMatch(/what changed/);
     const placeholder = await refusal(publishTextVersion(admin, { key: 'texts.whatWeStore', body: 'Searches are kept {retention:activty}.', effectiveDate: '', changeNote: 'Typo' }));
     expect(placeholder.fieldErrors.body).toMatch(/\{retention:activty\}/);
+    // The cooling-off may be 0, which "0 days" would misstate: texts say it with {erasure-cooling-off}.
+    const days = await refusal(publishTextVersion(admin, { key: 'texts.whatWeStore', body: 'Locked for {days:privacy.erasureCoolingOffDays}.', effectiveDate: '', changeNote: 'Days' }));
+    expect(days.fieldErrors.body).toMatch(/\{days:privacy\.erasureCoolingOffDays\}/);
     const long = await refusal(publishTextVersion(admin, { key: 'texts.ageConfirmation', body: 'x'.repeat(501), effectiveDate: '', changeNote: 'Long' }));
     expect(long.fieldErrors.body).toBeTruthy();
     const notText = await refusal(publishTextVersion(admin, { key: 'site.name', body: 'Evil', effectiveDate: '', changeNote: 'Rename' }));
@@ -246,6 +251,39 @@ describe('retention periods the texts and the jobs share', () => {
     } finally {
       await updateSetting('seller.details', seller);
       await changeRetentionPeriods(admin, periodsForm(periods));
+    }
+  });
+
+  it('the policy names the ZIP, export and cooling-off periods set under Settings, and no waiting period when the cooling-off is 0', async () => {
+    const policy = async () => (await siteText('texts.privacyPolicy')).text;
+    const defaults = await policy();
+    expect(defaults).toContain("a ZIP of an order's files until its link expires (7 days after it is ready)");
+    expect(defaults).toContain('kept for you for 7 days after it is ready');
+    expect(defaults).toContain('confirm with a link we e-mail you, your account is locked for 7 days, during which the same link cancels the deletion; then it is erased. Erasing it removes');
+    // Every placeholder of the default texts is filled in: none is left for a reader to see.
+    for (const key of Object.keys(settingDefinitions).filter(isTextKey)) expect((await siteText(key)).text).not.toMatch(/\{[a-z-]+(?::[^}\s]*)?\}/);
+
+    try {
+      await updateSetting('downloads.bundleDays', 3);
+      await updateSetting('privacy.exportDays', 12);
+      await updateSetting('privacy.erasureCoolingOffDays', 0);
+      const changed = await policy();
+      expect(changed).toContain("a ZIP of an order's files until its link expires (3 days after it is ready)");
+      expect(changed).toContain('kept for you for 12 days after it is ready');
+      expect(changed).toContain('confirm with a link we e-mail you, your account is erased at once. Erasing it removes');
+      // With no cooling-off, nothing in the policy speaks of a lock or a wait before erasure.
+      expect(changed).not.toMatch(/locked for|cancels the deletion|waiting period of|7 days after it is ready|for 7 days/);
+
+      // The editor's preview fills them in the same way.
+      const draft = await previewText('texts.privacyPolicy', 'After you confirm, {erasure-cooling-off} The copy is kept {days:privacy.exportDays}.');
+      expect(draft).toEqual({ html: '<p>After you confirm, your account is erased at once. The copy is kept 12 days.</p>\n', unknown: [] });
+
+      await updateSetting('privacy.erasureCoolingOffDays', 1);
+      expect(await policy()).toContain('your account is locked for 1 day, during which the same link cancels the deletion; then it is erased.');
+    } finally {
+      await updateSetting('downloads.bundleDays', 7);
+      await updateSetting('privacy.exportDays', 7);
+      await updateSetting('privacy.erasureCoolingOffDays', 7);
     }
   });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOutbox, privacyRequests, retentionRuns, users } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import { fillPlaceholders } from '@/lib/content/fill-placeholders';
-import { siteText } from '@/lib/content/site-texts';
+import { placeholderValues, siteText } from '@/lib/content/site-texts';
 import { eraseInactiveAccounts } from '@/lib/privacy/erase-inactive-accounts';
 import { defaultInactiveAccounts } from '@/lib/privacy/inactive-accounts-settings';
 import { DEFAULT_PRIVACY_POLICY } from '@/lib/settings/default-privacy-policy';
@@ -13,6 +13,7 @@ import { AppError } from '@/lib/errors';
 import { changeInactiveAccounts } from '@/lib/privacy/change-inactive-accounts';
 import { listMyData } from '@/lib/privacy/list-my-data';
 import { runInactiveAccounts } from '@/lib/privacy/run-inactive-accounts';
+import { runRetentionCommand } from '@/lib/privacy/run-retention-command';
 import { createCustomer, createSignedInCustomer, signIn } from '../../helpers/actor-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
 import { setTestSeller } from '../../helpers/order-factory';
@@ -131,7 +132,7 @@ describe('the inactive-accounts rule', () => {
     expect((await accountOf(gone.userId)).erasedAt).toEqual(T);
     expect((await accountOf(stays.userId)).erasedAt).toBeNull();
     expect(await warningsTo(gone.userId)).toBe(0);
-    const policy = fillPlaceholders(DEFAULT_PRIVACY_POLICY, { consentAge: 16, retention: await getSetting('privacy.retentionDays'), inactiveAccounts: { months: 6, warnDays: null } });
+    const policy = fillPlaceholders(DEFAULT_PRIVACY_POLICY, { ...(await placeholderValues()), inactiveAccounts: { months: 6, warnDays: null } });
     expect(policy).toContain('If you neither sign in nor order for 6 months');
     expect(policy).not.toContain('We e-mail you');
   });
@@ -227,5 +228,71 @@ describe('the inactive-accounts rule', () => {
     expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: 24, warnDays: null });
     expect(await changeInactiveAccounts(admin, form('', '30'))).toEqual({ changed: true });
     expect(await getSetting('privacy.inactiveAccounts')).toEqual({ months: null, warnDays: 30 });
+  });
+});
+
+describe('npm run privacy:retention (runRetentionCommand)', () => {
+  const runsNow = async () => db.select().from(retentionRuns).orderBy(desc(retentionRuns.id));
+  const mailCount = async () => (await db.select({ id: mailOutbox.id }).from(mailOutbox)).length;
+
+  it('while the rule is off, runs and logs the retention job only, and says the rule is off', async () => {
+    await updateSetting('privacy.inactiveAccounts', defaultInactiveAccounts);
+    const before = (await runsNow()).length;
+    const dry = await runRetentionCommand({ dryRun: true });
+    expect(dry.lines).toContain('inactive accounts: the inactive-accounts rule is off; no account is warned or erased');
+    expect(dry.lines.at(-1)).toBe('dry run: nothing was changed');
+    expect(dry.lines.some((line) => line.includes('would delete'))).toBe(true);
+    expect((await runsNow()).length).toBe(before);
+
+    const real = await runRetentionCommand({ dryRun: false });
+    expect(real.lines).toContain('inactive accounts: the inactive-accounts rule is off; no account is warned or erased');
+    expect(real.lines).not.toContain('dry run: nothing was changed');
+    const runs = await runsNow();
+    expect(runs.length).toBe(before + 1);
+    expect(runs[0]).toMatchObject({ job: 'retention', trigger: 'command', failure: null });
+  });
+
+  it('while the rule is on, a dry run names what it would warn and erase and changes nothing; a real run does it and logs both jobs', async () => {
+    await updateSetting('privacy.inactiveAccounts', { months: 12, warnDays: 30 });
+    // At the real time, as the command runs (a later time would make the retention job delete other files' rows):
+    // a first run settles the accounts of the tests above, so only the two below are left to warn or erase.
+    await runRetentionCommand({ dryRun: false });
+    const ago = (months: number, days = 0) => {
+      const date = new Date();
+      date.setUTCMonth(date.getUTCMonth() - months);
+      return new Date(date.getTime() + days * DAY);
+    };
+    const toWarn = await inactiveCustomer(ago(12, 10));
+    const toErase = await inactiveCustomer(ago(13), { inactivityWarnedAt: ago(0, -31) });
+
+    const runs = (await runsNow()).length;
+    const mail = await mailCount();
+    const dry = await runRetentionCommand({ dryRun: true });
+    // Accounts kept for an unpaid invoice or a restriction by the tests above are counted again, as every run counts them.
+    expect(dry.inactiveAccounts).toMatchObject({ enabled: true, warned: 1, erased: 1, failed: 0 });
+    expect(dry.lines).toEqual(expect.arrayContaining(['inactive accounts: would warn 1 account by mail', 'inactive accounts: would erase 1 account', 'dry run: nothing was changed']));
+    expect(dry.lines.filter((line) => line.startsWith('inactive accounts: would keep'))).toHaveLength(2);
+    expect((await runsNow()).length).toBe(runs);
+    expect(await mailCount()).toBe(mail);
+    expect(await accountOf(toWarn.userId)).toMatchObject({ erasedAt: null, warnedAt: null });
+    expect((await accountOf(toErase.userId)).erasedAt).toBeNull();
+
+    const real = await runRetentionCommand({ dryRun: false });
+    expect(real.inactiveAccounts).toEqual(dry.inactiveAccounts);
+    expect(real.lines).toEqual(expect.arrayContaining(['inactive accounts: warned 1 account by mail', 'inactive accounts: erased 1 account']));
+    expect(await warningsTo(toWarn.userId)).toBe(1);
+    expect((await accountOf(toErase.userId)).erasedAt).not.toBeNull();
+    // Both jobs logged as the page lists them: the retention run first, then the rule's, by the command.
+    const [rule, retention] = await runsNow();
+    expect(retention).toMatchObject({ job: 'retention', trigger: 'command', failure: null });
+    const { enabled: _enabled, ...counts } = real.inactiveAccounts;
+    expect(rule).toMatchObject({ job: 'inactive-accounts', trigger: 'command', failure: null, accountCounts: counts });
+    expect((await runsNow()).length).toBe(runs + 2);
+
+    // Nothing left to warn or erase: the command says only what it kept.
+    const again = await runRetentionCommand({ dryRun: false });
+    expect(again.inactiveAccounts).toMatchObject({ warned: 0, erased: 0 });
+    expect(again.lines.filter((line) => /^inactive accounts: (warned|erased)/.test(line))).toEqual([]);
+    expect(again.lines.filter((line) => line.startsWith('inactive accounts: kept'))).toHaveLength(2);
   });
 });

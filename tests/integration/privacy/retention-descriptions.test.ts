@@ -18,6 +18,8 @@ beforeAll(() => setTestSeller());
 afterAll(async () => {
   // Settings are shared by every file of the run: put the default periods back.
   await updateSetting('privacy.retentionDays', defaultRetentionDays);
+  await updateSetting('downloads.bundleDays', 7);
+  await updateSetting('privacy.exportDays', 7);
   await closeDatabase();
 });
 
@@ -45,5 +47,38 @@ describe('retention in the words people read', () => {
     expect(await keptInvoices()).toMatch(/Kept: Orders, invoices, credit notes and payments: 11 years after issue/);
     expect(await recordOf('invoices')).toMatch(/: 11 years after issue/);
     expect(await recordOf('activity_events')).toContain('Customers 2 years');
+  });
+
+  it("names the ZIP and export days set on the settings page, never the settings' keys", async () => {
+    const customer = await createSignedInCustomer();
+    await issueTestInvoice(customer.userId);
+    const myData = async () => listMyData(customer.actor);
+    const groupOf = async (table: string) => (await myData()).find((group) => group.table === table)!.retention.join(' ');
+    const tableOf = async (table: string) => (await getMyDataTable(customer.actor, { table }))!.group.retention.join(' ');
+    const preview = async () => previewErasure(customer.userId);
+    const recordOf = async (table: string) => (await readProcessingRecord('command-line')).activities.find((activity) => activity.table === table)!.retention.map((rule) => rule.description).join(' ');
+    // Everything those pages show, as one text, to look for a setting's key in.
+    const shown = async () => JSON.stringify([await myData(), await tableOf('download_bundles'), await tableOf('data_exports'), await preview(), (await readProcessingRecord('command-line')).activities]);
+
+    // The defaults first.
+    expect(await groupOf('download_bundles')).toContain('until its link expires (7 days after it is ready)');
+    expect(await groupOf('data_exports')).toContain('until it expires (7 days after it is ready)');
+    expect(await shown()).not.toMatch(/downloads\.bundleDays|privacy\.exportDays/);
+
+    await updateSetting('downloads.bundleDays', 3);
+    await updateSetting('privacy.exportDays', 12);
+
+    expect(await groupOf('download_bundles')).toContain('until its link expires (3 days after it is ready)');
+    expect(await groupOf('data_exports')).toContain('until it expires (12 days after it is ready)');
+    expect(await tableOf('download_bundles')).toContain('(3 days after it is ready)');
+    expect(await tableOf('data_exports')).toContain('(12 days after it is ready)');
+    expect(await recordOf('download_bundles')).toContain('(3 days after it is ready)');
+    expect(await recordOf('data_exports')).toContain('(12 days after it is ready)');
+    const texts = await shown();
+    expect(texts).not.toMatch(/downloads\.bundleDays|privacy\.exportDays/);
+    expect(texts).not.toContain('7 days after it is ready');
+    // The erasure preview (and receipt) names no period of these two: their rows are deleted, not kept.
+    const previewText = JSON.stringify(await preview());
+    expect(previewText).not.toMatch(/bundleDays|exportDays|after it is ready/);
   });
 });

@@ -30,4 +30,12 @@ describe('retentionDescriptions', () => {
       'As long as the account exists; a customer account with no sign-in and no order for 24 months is erased',
     );
   });
+
+  it('names the ZIP and export days set on the settings page, and never a setting key', () => {
+    const described = retentionDescriptions(defaultRetentionDays, undefined, { bundleDays: 3, exportDays: 12 });
+    expect(described['download-bundle']).toBe("A ZIP of an order's files and its record: until its link expires (3 days after it is ready), then removed with its file by a daily job");
+    expect(described['data-export']).toBe('A "Download my data" ZIP and its record: until it expires (12 days after it is ready), then removed with its file by a daily job');
+    expect(retentionDescriptions(defaultRetentionDays, undefined, { bundleDays: 1, exportDays: 1 })['data-export']).toContain('(1 day after it is ready)');
+    for (const text of [...Object.values(described), ...Object.values(retentionRules).map((rule) => rule.description)]) expect(text).not.toMatch(/downloads\.|privacy\.|settings?\./);
+  });
 });

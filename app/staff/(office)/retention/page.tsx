@@ -104,7 +104,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
           What the next run would do
         </h2>
         <p className="max-w-3xl text-neutral-700">
-          A dry run counts, table by table, the rows the retention job would delete or redact now (the same as <code>npm run privacy:retention -- --dry-run</code>), and the customer accounts the inactive-accounts rule would warn or erase now. It mails, erases and changes nothing.
+          A dry run counts, table by table, the rows the retention job would delete or redact now, and the customer accounts the inactive-accounts rule would warn or erase now (the same as <code>npm run privacy:retention -- --dry-run</code>). It mails, erases and changes nothing.
         </p>
         {dryRun && inactiveDryRun ? (
           <>
@@ -148,7 +148,7 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
         </h2>
         {runs.length === 0 ? (
           <p className="text-neutral-700">
-            No run yet. The daily retention job, <code>npm run privacy:retention</code> and, while it is on, the daily job of the inactive-accounts rule are listed here.
+            No run yet. The daily retention job and <code>npm run privacy:retention</code> are listed here, and, while it is on, the runs of the inactive-accounts rule (its daily job and the same command).
           </p>
         ) : (
           <div className="overflow-x-auto">
