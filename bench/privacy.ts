@@ -10,7 +10,7 @@
  * - the export job end to end: buildDataExport, the function the worker runs (every CSV, data.json,
  *   index.html, the invoice PDFs, ZIP and encryption to the storage folder), with RSS and heap
  *   sampled every 10 ms: growth is the peak over the level just before the run;
- * - the invoice PDFs alone: the same reads (invoiceViewsOfSubject, in a transaction) and renderer
+ * - the invoice PDFs drawn alone: the same reads (invoiceViewsWithIds, 100 a batch, in a transaction) and renderer
  *   for the subject's invoices, drained;
  * - the floor: `COPY (select <the export's columns> <the export's joins>) TO STDOUT` of every one of
  *   the subject's tables through pg-copy-streams, as CSV and as JSON lines (the two forms the export
@@ -309,6 +309,8 @@ async function startProfile() {
   };
 }
 
+let profiled = 0;
+
 async function exportOnce(client: pg.Client, subjectUserId: string) {
   const { buildDataExport } = await import('@/lib/privacy/build-data-export');
   const { rows } = await client.query<{ id: string }>(
@@ -318,7 +320,8 @@ async function exportOnce(client: pg.Client, subjectUserId: string) {
   const exportId = rows[0]!.id;
   const profile = values['cpu-profile'] ? await startProfile() : null;
   const run = await measured(() => buildDataExport(exportId));
-  if (profile) await profile.stop(values['cpu-profile']!);
+  // One file per export: name.cpuprofile, name-2.cpuprofile, … in the order they ran.
+  if (profile) await profile.stop(values['cpu-profile']!.replace(/(\.cpuprofile)?$/, ++profiled === 1 ? '$1' : `-${profiled}$1`));
   if (run.result !== 'ready') throw new Error(`The export ended ${run.result}`);
   const { rows: made } = await client.query<{ bytes: string }>(`select bytes from data_exports where id = $1`, [exportId]);
   return { ...run, bytes: Number(made[0]!.bytes) };
@@ -326,19 +329,21 @@ async function exportOnce(client: pg.Client, subjectUserId: string) {
 
 async function pdfsOnce(subjectUserId: string) {
   const { db } = await import('@/lib/db/client');
-  const { invoiceViewsOfSubject } = await import('@/lib/invoices/invoice-views-of-subject');
+  const { sql } = await import('drizzle-orm');
+  const { invoiceViewsWithIds } = await import('@/lib/invoices/invoice-views-with-ids');
   const { renderInvoicePdf } = await import('@/lib/invoices/render-invoice-pdf');
   return measured(() =>
     db.transaction(async (tx) => {
+      const { rows } = await tx.execute<{ id: string }>(sql`select id from invoices where customer_user_id = ${subjectUserId} order by number`);
       let bytes = 0;
-      let count = 0;
-      for await (const view of invoiceViewsOfSubject(tx, subjectUserId)) {
-        const { sink, bytes: counted } = devNull();
-        await pipeline(renderInvoicePdf(view), sink);
-        bytes += counted();
-        count++;
+      for (let start = 0; start < rows.length; start += 100) {
+        for (const view of await invoiceViewsWithIds(tx, rows.slice(start, start + 100).map((row) => row.id))) {
+          const { sink, bytes: counted } = devNull();
+          await pipeline(renderInvoicePdf(view), sink);
+          bytes += counted();
+        }
       }
-      return { count, bytes };
+      return { count: rows.length, bytes };
     }),
   );
 }

@@ -1,6 +1,6 @@
 CREATE TABLE "invoice_pdfs" (
 	"invoice_id" uuid PRIMARY KEY NOT NULL,
-	"content_sha256" text NOT NULL,
+	"state_key" text NOT NULL,
 	"pdf" "bytea" NOT NULL,
 	"rendered_at" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -138,16 +138,16 @@ export const invoiceReminders = pgTable(
 
 /**
  * The PDF of an invoice or credit note as last drawn, so a download or a data export copies it
- * instead of drawing it again. content_sha256 names what it shows (the document, its lines and its
- * payment state, see lib/invoices/invoice-pdf-content.ts): a PDF whose hash no longer matches the
- * invoice is drawn again and replaced. One row per document; retention deletes it with the
- * billing details it holds.
+ * instead of drawing it again. state_key names what it shows (payment state, amount paid, credit
+ * note, redaction, layout: lib/invoices/invoice-pdf-state.ts); a PDF whose state is no longer the
+ * document's is drawn again and replaced. One row per document; retention deletes it with the
+ * billing details it prints.
  */
 export const invoicePdfs = pgTable('invoice_pdfs', {
   invoiceId: uuid('invoice_id')
     .primaryKey()
     .references(() => invoices.id, { onDelete: 'restrict' }),
-  contentSha256: text('content_sha256').notNull(),
+  stateKey: text('state_key').notNull(),
   pdf: bytea('pdf').notNull(),
   renderedAt: timestamp('rendered_at', { withTimezone: true }).notNull().defaultNow(),
 });

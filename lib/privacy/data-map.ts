@@ -559,7 +559,7 @@ export const personalDataMap = {
     subjectVia: { column: 'invoice_id', parentTable: 'invoices', parentColumn: 'id' },
     columns: {
       invoice_id: plain(),
-      content_sha256: plain('Which state of the invoice the PDF shows (a hash of its contents), so a changed invoice is drawn again'),
+      state_key: plain('Which state of the invoice the PDF shows (payment state, amount paid, credit note, redaction, layout), so a changed invoice is drawn again'),
       pdf: personal({ category: 'identity', purpose: 'The invoice as a document, with the buyer details printed on it', legalBasis: 'legal-obligation', retention: 'tax-record', erasure: 'legal-hold' }),
       rendered_at: plain(),
     },

@@ -11,7 +11,7 @@ export type TDataGroupDescription = {
   retention: string[];
 };
 
-const ACRONYMS: Record<string, string> = { ip: 'IP', vat: 'VAT', os: 'OS', id: 'ID', sha256: 'SHA-256', totp: 'TOTP', pin: 'PIN', url: 'URL' };
+const ACRONYMS: Record<string, string> = { ip: 'IP', vat: 'VAT', os: 'OS', id: 'ID', sha256: 'SHA-256', totp: 'TOTP', pin: 'PIN', url: 'URL', pdf: 'PDF', pdfs: 'PDFs' };
 
 /** 'full_name' -> 'Full name', 'ip_country_code' -> 'IP country code', 'net_total_minor' -> 'Net total (minor units)'. */
 export function headingOf(name: string): string {

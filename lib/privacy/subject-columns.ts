@@ -9,24 +9,33 @@ import { ROW_ALIAS } from './subject-rows';
  * from the database, and the one rule both apply: a secret is never read as a value.
  */
 
-type TColumnType = { column_name: string; data_type: string };
-
-export async function columnTypes(executor: TExecutor, table: string): Promise<Map<string, string>> {
-  const result = await executor.execute<TColumnType>(
-    sql`select column_name, data_type from information_schema.columns where table_schema = current_schema() and table_name = ${table}`,
+/** Each table's columns and their types (information_schema's data_type), in one query for all of them. */
+export async function columnTypesOfTables(executor: TExecutor, tables: readonly string[]): Promise<Map<string, Map<string, string>>> {
+  const result = await executor.execute<{ table_name: string; column_name: string; data_type: string }>(
+    sql`select table_name, column_name, data_type from information_schema.columns
+        where table_schema = current_schema() and table_name = any(${sql.param([...tables])}::text[])`,
   );
-  return new Map(result.rows.map((row) => [row.column_name, row.data_type]));
+  const types = new Map(tables.map((table) => [table, new Map<string, string>()]));
+  for (const row of result.rows) types.get(row.table_name)!.set(row.column_name, row.data_type);
+  return types;
 }
 
-export async function primaryKeyOf(executor: TExecutor, table: string): Promise<string[]> {
-  const result = await executor.execute<{ attname: string }>(sql`
-    select a.attname
-    from pg_index i
+export const columnTypes = async (executor: TExecutor, table: string): Promise<Map<string, string>> => (await columnTypesOfTables(executor, [table])).get(table)!;
+
+/** Each table's primary key columns in key order, in one query for all of them. */
+export async function primaryKeysOfTables(executor: TExecutor, tables: readonly string[]): Promise<Map<string, string[]>> {
+  const result = await executor.execute<{ table_name: string; attname: string }>(sql`
+    select t.name as table_name, a.attname
+    from unnest(${sql.param([...tables])}::text[]) as t(name)
+    join pg_index i on i.indrelid = to_regclass(quote_ident(t.name)) and i.indisprimary
     join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-    where i.indrelid = to_regclass(quote_ident(${table})) and i.indisprimary
-    order by array_position(i.indkey::int2[], a.attnum)`);
-  return result.rows.map((row) => row.attname);
+    order by t.name, array_position(i.indkey::int2[], a.attnum)`);
+  const keys = new Map(tables.map((table) => [table, [] as string[]]));
+  for (const row of result.rows) keys.get(row.table_name)!.push(row.attname);
+  return keys;
 }
+
+export const primaryKeyOf = async (executor: TExecutor, table: string): Promise<string[]> => (await primaryKeysOfTables(executor, [table])).get(table)!;
 
 /** A column whose value is a secret or sealed: only whether it is set is ever read from the database. */
 export function isSecret(map: TDataMap, table: string, column: string, dataType: string | undefined): boolean {

@@ -3,25 +3,26 @@
  * and cancellation the stored PDF shows the new state; a reader that finds the stored one out of
  * date draws and replaces it; retention's redaction deletes it with the billing details it prints.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoicePdfs, invoices } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import { getInvoiceForCustomer, getInvoiceOfSubject } from '@/lib/invoices/get-invoice';
-import { invoicePdfContentSha256 } from '@/lib/invoices/invoice-pdf-content';
+import { invoicePdfState, invoicePdfStateSql } from '@/lib/invoices/invoice-pdf-state';
 import { invoicePdf, refreshInvoicePdfs, storedInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { invoicePdfResponse } from '@/lib/invoices/invoice-pdf-response';
 import { approveOrder } from '@/lib/orders/approve-order';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { registerPayment } from '@/lib/orders/register-payment';
 import { applyRetention } from '@/lib/privacy/apply-retention';
+import { appendInvoicePdfs } from '@/lib/privacy/export-invoice-pdfs';
 import { retentionDays } from '@/lib/privacy/retention-periods';
 import type { TStaffActor } from '@/lib/staff/require-staff';
 import { createCustomer, createSignedInCustomer } from '../../helpers/actor-factory';
 import { createOrder, setTestSeller } from '../../helpers/order-factory';
 import { staffActorFor } from '../../helpers/staff-actor';
-import { daysAgo, issueTestInvoice } from './invoice-kit';
+import { creditTestInvoice, daysAgo, issueTestInvoice, registerTestPayment } from './invoice-kit';
 
 afterAll(closeDatabase);
 
@@ -35,12 +36,12 @@ const pdfText = async (buffer: Buffer) => (await extractText(await getDocumentPr
 const storedRow = async (invoiceId: string) => (await db.select().from(invoicePdfs).where(eq(invoicePdfs.invoiceId, invoiceId)))[0];
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** The stored PDF, checked to show the invoice's current state (its hash is the view's). */
+/** The stored PDF, checked to show the invoice's current state (its state key is the view's). */
 async function storedText(customerUserId: string, invoiceId: string) {
   const row = await storedRow(invoiceId);
   expect(row).toBeDefined();
   const view = (await getInvoiceOfSubject(db, customerUserId, invoiceId))!;
-  expect(row!.contentSha256).toBe(invoicePdfContentSha256(view));
+  expect(row!.stateKey).toBe(invoicePdfState(view));
   return pdfText(row!.pdf);
 }
 
@@ -79,7 +80,7 @@ describe('stored invoice PDFs', () => {
     expect((await storedInvoicePdfs(db, [overdueView])).size).toBe(0);
     const redrawn = await invoicePdf(overdueView);
     expect(await pdfText(redrawn)).toContain('Payment status: Overdue');
-    expect((await storedRow(issued.id))!.contentSha256).toBe(invoicePdfContentSha256(overdueView));
+    expect((await storedRow(issued.id))!.stateKey).toBe(invoicePdfState(overdueView));
     // One row per document, always the latest state drawn.
     expect(await db.select({ id: invoicePdfs.invoiceId }).from(invoicePdfs).where(eq(invoicePdfs.invoiceId, issued.id))).toHaveLength(1);
   });
@@ -118,5 +119,70 @@ describe('stored invoice PDFs', () => {
     const redrawn = await pdfText(await invoicePdf((await getInvoiceOfSubject(db, customer.userId, old.id))!));
     expect(redrawn).not.toContain('Ada Oldbuyer');
     expect(redrawn).toContain('[redacted]');
+  });
+
+  it('go into a data export batch by batch in number order, stored ones copied and missing ones drawn, the next batch read while the ZIP takes this one', async () => {
+    const customer = await createCustomer();
+    const issued = [];
+    for (let index = 0; index < 5; index++) issued.push(await issueTestInvoice(customer.userId));
+    await refreshInvoicePdfs([issued[0]!.id, issued[3]!.id]);
+    // Marked, so a copy can be told from a PDF drawn again (the same state draws the same bytes).
+    const marker = (id: string) => Buffer.from(`%PDF-1.3 stored copy of ${id}`);
+    for (const invoice of [issued[0]!, issued[3]!]) await db.update(invoicePdfs).set({ pdf: marker(invoice.id) }).where(eq(invoicePdfs.invoiceId, invoice.id));
+
+    const batches: string[][] = [];
+    const files = new Map<string, Buffer>();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const count = await db.transaction((tx) =>
+      appendInvoicePdfs(
+        tx,
+        customer.userId,
+        async (batch) => {
+          inFlight++;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          batches.push(batch.map((file) => file.name));
+          for (const file of batch) files.set(file.name, file.data);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          inFlight--;
+        },
+        2,
+      ),
+    );
+    expect(count).toBe(5);
+    const names = issued.map((invoice) => `invoices/${invoice.number}.pdf`).sort();
+    expect(batches).toEqual([names.slice(0, 2), names.slice(2, 4), names.slice(4)]);
+    expect(mostInFlight).toBe(1);
+    // Every file is what is stored now: the two marked ones copied, the three others drawn and stored.
+    for (const invoice of issued) expect(files.get(`invoices/${invoice.number}.pdf`)?.equals((await storedRow(invoice.id))!.pdf)).toBe(true);
+    expect(files.get(`invoices/${issued[0]!.number}.pdf`)?.equals(marker(issued[0]!.id))).toBe(true);
+    expect(files.get(`invoices/${issued[3]!.number}.pdf`)?.equals(marker(issued[3]!.id))).toBe(true);
+    expect(files.get(`invoices/${issued[1]!.number}.pdf`)!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('name the same state whether it is computed from a view or in SQL, in every payment state and after redaction', async () => {
+    const customer = await createCustomer();
+    const unpaid = await issueTestInvoice(customer.userId);
+    const partlyPaid = await issueTestInvoice(customer.userId);
+    await registerTestPayment(partlyPaid.id, 1000);
+    const paid = await issueTestInvoice(customer.userId);
+    await registerTestPayment(paid.id, (await db.select({ gross: invoices.grossTotalMinor }).from(invoices).where(eq(invoices.id, paid.id)))[0]!.gross);
+    const cancelled = await issueTestInvoice(customer.userId);
+    const creditNote = await creditTestInvoice(cancelled.id);
+    const redacted = await issueTestInvoice(customer.userId);
+    await db.execute(sql`select invoice_redact_billing(${redacted.id})`);
+
+    const later = new Date(Date.now() + 90 * 86_400_000); // past every due date: unpaid ones are overdue
+    const states = new Set<string>();
+    for (const now of [new Date(), later]) {
+      for (const { id } of [unpaid, partlyPaid, paid, cancelled, creditNote, redacted]) {
+        const view = (await getInvoiceOfSubject(db, customer.userId, id, now))!;
+        const [row] = await db.select({ state: invoicePdfStateSql(now.toISOString().slice(0, 10)) }).from(invoices).where(eq(invoices.id, id));
+        expect(row!.state, `${view.status.state} ${view.invoice.number}`).toBe(invoicePdfState(view));
+        states.add(invoicePdfState(view));
+      }
+    }
+    // Unpaid, partly paid and redacted turn overdue later; paid, cancelled and the credit note stay: 6 + 3.
+    expect(states.size).toBe(9);
   });
 });

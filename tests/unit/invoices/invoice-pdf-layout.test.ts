@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TInvoiceView } from '@/lib/invoices/get-invoice';
-import { invoicePdfContentSha256 } from '@/lib/invoices/invoice-pdf-content';
+import { invoicePdfState } from '@/lib/invoices/invoice-pdf-state';
 import { INVOICE_PDF_LAYOUT, invoicePdfBuffer } from '@/lib/invoices/render-invoice-pdf';
 
 const view: TInvoiceView = {
@@ -68,12 +68,14 @@ describe('the invoice PDF layout', () => {
     expect({ layout: INVOICE_PDF_LAYOUT, digest: sha256(pdf) }).toEqual({ layout: 1, digest: '85a1cc31af8e32c992e91c724ec81801cf4877e2007070363679c9da755b6782' });
   });
 
-  it('hashes what the PDF shows: a payment, a redaction or a credit note changes the hash, a thumbnail or a reminder does not', () => {
-    const hash = invoicePdfContentSha256(view);
-    expect(invoicePdfContentSha256({ ...view, status: { state: 'paid', label: 'Paid', paidMinor: 13284, dueMinor: 0 } })).not.toBe(hash);
-    expect(invoicePdfContentSha256({ ...view, invoice: { ...view.invoice, buyerName: '[redacted]' } })).not.toBe(hash);
-    expect(invoicePdfContentSha256({ ...view, creditNote: { id: 'x', number: 'CN-2026-000001' } })).not.toBe(hash);
-    expect(invoicePdfContentSha256({ ...view, lines: view.lines.map((line) => ({ ...line, imagePublished: false })) })).toBe(hash);
-    expect(invoicePdfContentSha256({ ...view, reminderLevels: [1], payments: [] })).toBe(hash);
+  it('names the state the PDF shows: a payment, a redaction or a credit note changes it, a thumbnail or a reminder does not', () => {
+    const state = invoicePdfState(view);
+    expect(state).toBe('1|unpaid|0||');
+    expect(invoicePdfState({ ...view, status: { state: 'overdue', label: 'Overdue', paidMinor: 0, dueMinor: 13284 } })).not.toBe(state);
+    expect(invoicePdfState({ ...view, status: { state: 'unpaid', label: 'Unpaid', paidMinor: 1000, dueMinor: 12284 } })).not.toBe(state);
+    expect(invoicePdfState({ ...view, invoice: { ...view.invoice, buyerName: '[redacted]', billingRedactedAt: new Date() } })).not.toBe(state);
+    expect(invoicePdfState({ ...view, creditNote: { id: 'x', number: 'CN-2026-000001' } })).not.toBe(state);
+    expect(invoicePdfState({ ...view, lines: view.lines.map((line) => ({ ...line, imagePublished: false })) })).toBe(state);
+    expect(invoicePdfState({ ...view, reminderLevels: [1], payments: [{ paidOn: '2026-03-06', amountMinor: 0, method: 'bank_transfer' }] })).toBe(state);
   });
 });

@@ -1,51 +1,14 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { images, invoiceLines, invoicePayments, invoiceReminders, invoices } from '@/db/schema';
 import type { TExecutor } from '@/lib/db/client';
 import { invoiceView, type TInvoiceStatusRow, type TInvoiceView } from './get-invoice';
 import { paymentStatusColumns, utcDay } from './payment-status';
 
-/** Invoices read per batch: five queries a batch instead of five an invoice, and two batches in memory at most. */
-export const INVOICE_VIEW_BATCH = 100;
-
 /**
- * Every invoice and credit note of a person, in number order, as getInvoiceOfSubject reads each one
- * (the same TInvoiceView), for the data export: a batch of invoices and then their lines, payments,
- * reminders and credited invoices in one query each. Only the subject's own invoices are read (the
- * condition is in the query). The next batch is read while the caller works on this one.
- * Pass the export's transaction so the PDFs show the same moment as its CSV files.
- */
-export async function* invoiceViewBatchesOfSubject(executor: TExecutor, subjectUserId: string, now = new Date(), batchSize = INVOICE_VIEW_BATCH): AsyncGenerator<TInvoiceView[]> {
-  const today = utcDay(now);
-  const readBatch = async (afterNumber: string | null) => {
-    const rows = await executor
-      .select({ invoice: invoices, ...paymentStatusColumns(today) })
-      .from(invoices)
-      .where(and(eq(invoices.customerUserId, subjectUserId), afterNumber === null ? undefined : gt(invoices.number, afterNumber)))
-      .orderBy(asc(invoices.number))
-      .limit(batchSize);
-    return rows.length ? viewsOf(executor, rows) : [];
-  };
-
-  let views = await readBatch(null);
-  while (views.length) {
-    // The next batch is read while this one is used (a PDF drawn is CPU, a read is waiting).
-    const next = views.length === batchSize ? readBatch(views.at(-1)!.invoice.number) : null;
-    next?.catch(() => undefined);
-    yield views;
-    if (!next) return;
-    views = await next;
-  }
-}
-
-/** The same views one at a time. */
-export async function* invoiceViewsOfSubject(executor: TExecutor, subjectUserId: string, now = new Date(), batchSize = INVOICE_VIEW_BATCH): AsyncGenerator<TInvoiceView> {
-  for await (const views of invoiceViewBatchesOfSubject(executor, subjectUserId, now, batchSize)) yield* views;
-}
-
-/**
- * The views of these invoices (any buyer's: for code that acts after a change to them, never for
- * showing one to a person), in number order.
+ * The views of these invoices, in number order, as getInvoiceOfSubject reads each one (the same
+ * TInvoiceView): the invoices, then their lines, payments, reminders and credited invoices in one
+ * query each. Any buyer's: for code that draws their PDFs, never for showing one to a person.
  */
 export async function invoiceViewsWithIds(executor: TExecutor, ids: readonly string[], now = new Date()): Promise<TInvoiceView[]> {
   if (!ids.length) return [];
