@@ -1,5 +1,5 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { invoices } from '@/db/schema';
 import type { TInvoiceView } from './get-invoice';
 import { paymentStatusColumns } from './payment-status';
@@ -23,4 +23,12 @@ export function invoicePdfStateSql(today: string): SQL<string> {
   const { paymentState, paidMinor, creditNoteNumber } = paymentStatusColumns(today);
   return sql<string>`concat_ws('|', ${String(INVOICE_PDF_LAYOUT)}::text, ${paymentState}, ${paidMinor}::text, coalesce(${creditNoteNumber}, ''),
     case when ${invoices.billingRedactedAt} is null then '' else 'redacted' end)`;
+}
+
+/**
+ * Whether a stored PDF's state key (a column) is one of a redacted document: retention deletes the
+ * stored PDFs of redacted invoices that are not, since they print the billing details it redacted.
+ */
+export function stateKeyShowsRedaction(stateKey: SQL | AnyColumn): SQL<boolean> {
+  return sql<boolean>`(${stateKey} like '%|redacted')`;
 }

@@ -46,38 +46,45 @@ export async function subjectInvoicePdfBatch(executor: TExecutor, subjectUserId:
 }
 
 /**
- * Draws the PDFs of these views and stores them in one statement (on the pool, outside any
- * transaction), replacing any of an older state. Storing is a saving, not a duty: when it fails the
- * PDFs are still returned and the next reader draws them again. Two writers at once: the last one
- * wins, and a reader that finds the other state draws it again.
+ * Draws the PDFs of these views (read at `now`) and stores them in one statement (on the pool,
+ * outside any transaction), replacing any of an older state. Storing is a saving, not a duty: when
+ * it fails the PDFs are still returned and the next reader draws them again. A PDF is stored only
+ * while its state is still the document's when the statement runs: a view read before a change
+ * committed since (a data export's snapshot taken before retention redacted the invoice, a refresh
+ * overtaken by a later payment) must not put back what that change replaced, least of all billing
+ * details retention has just redacted. Two writers of the same state: the last one wins.
  */
-export async function drawAndStoreInvoicePdfs(views: readonly TInvoiceView[]): Promise<Map<string, Buffer>> {
+export async function drawAndStoreInvoicePdfs(views: readonly TInvoiceView[], now = new Date()): Promise<Map<string, Buffer>> {
   const drawn = new Map<string, Buffer>();
   if (!views.length) return drawn;
-  const rows = [];
+  const ids: string[] = [];
+  const states: string[] = [];
+  const pdfs: Buffer[] = [];
   for (const view of views) {
     const pdf = await invoicePdfBuffer(view);
     drawn.set(view.invoice.id, pdf);
-    rows.push({ invoiceId: view.invoice.id, stateKey: invoicePdfState(view), pdf });
+    ids.push(view.invoice.id);
+    states.push(invoicePdfState(view));
+    pdfs.push(pdf);
   }
   try {
-    await db
-      .insert(invoicePdfs)
-      .values(rows)
-      .onConflictDoUpdate({
-        target: invoicePdfs.invoiceId,
-        set: { stateKey: sql`excluded.state_key`, pdf: sql`excluded.pdf`, renderedAt: sql`now()` },
-      });
+    await db.execute(sql`
+      insert into invoice_pdfs (invoice_id, state_key, pdf)
+      select drawn.invoice_id, drawn.state_key, drawn.pdf
+        from unnest(${sql.param(ids)}::uuid[], ${sql.param(states)}::text[], ${sql.param(pdfs)}::bytea[]) as drawn(invoice_id, state_key, pdf)
+        join invoices on invoices.id = drawn.invoice_id
+       where drawn.state_key = ${invoicePdfStateSql(utcDay(now))}
+      on conflict (invoice_id) do update set state_key = excluded.state_key, pdf = excluded.pdf, rendered_at = now()`);
   } catch (error) {
-    logLine('warn', 'invoice-pdfs', `storing ${rows.length} drawn invoice PDF(s) failed; they are drawn again when next read: ${errorSummary(error)}`);
+    logLine('warn', 'invoice-pdfs', `storing ${views.length} drawn invoice PDF(s) failed; they are drawn again when next read: ${errorSummary(error)}`);
   }
   return drawn;
 }
 
-/** The PDF of one invoice or credit note as its view shows it: the stored one, or drawn and stored now. */
-export async function invoicePdf(view: TInvoiceView): Promise<Buffer> {
+/** The PDF of one invoice or credit note as its view (read at `now`) shows it: the stored one, or drawn and stored now. */
+export async function invoicePdf(view: TInvoiceView, now = new Date()): Promise<Buffer> {
   const stored = (await storedInvoicePdfs(db, [view])).get(view.invoice.id);
-  return stored ?? (await drawAndStoreInvoicePdfs([view])).get(view.invoice.id)!;
+  return stored ?? (await drawAndStoreInvoicePdfs([view], now)).get(view.invoice.id)!;
 }
 
 /**
@@ -88,7 +95,7 @@ export async function refreshInvoicePdfs(invoiceIds: readonly string[], now = ne
   try {
     const views = await invoiceViewsWithIds(db, invoiceIds, now);
     const stored = await storedInvoicePdfs(db, views);
-    await drawAndStoreInvoicePdfs(views.filter((view) => !stored.has(view.invoice.id)));
+    await drawAndStoreInvoicePdfs(views.filter((view) => !stored.has(view.invoice.id)), now);
   } catch (error) {
     logLine('warn', 'invoice-pdfs', `reading ${invoiceIds.length} invoice(s) to store their PDFs failed; they are drawn when next read: ${errorSummary(error)}`);
   }

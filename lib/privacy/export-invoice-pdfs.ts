@@ -25,7 +25,7 @@ export async function appendInvoicePdfs(executor: TExecutor, subjectUserId: stri
   for (;;) {
     const batch = await subjectInvoicePdfBatch(executor, subjectUserId, afterNumber, batchSize, now);
     const toDraw = batch.filter((row) => !row.pdf).map((row) => row.id);
-    const drawn = toDraw.length ? await drawAndStoreInvoicePdfs(await invoiceViewsWithIds(executor, toDraw, now)) : new Map<string, Buffer>();
+    const drawn = toDraw.length ? await drawAndStoreInvoicePdfs(await invoiceViewsWithIds(executor, toDraw, now), now) : new Map<string, Buffer>();
     await taking;
     taking = appendFiles(batch.map((row) => ({ name: invoiceFileName(row.number), data: row.pdf ?? drawn.get(row.id)! })));
     // Awaited before the next batch is handed over or at the end; until then a failure is not unhandled.

@@ -1,6 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import { invoicePdfs } from '@/db/schema';
 import type { TExecutor } from '@/lib/db/client';
+import { stateKeyShowsRedaction } from '@/lib/invoices/invoice-pdf-state';
 import type { TRetentionCount } from './apply-retention';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +56,8 @@ type TRedactOptions = { dryRun?: boolean; now: Date; days: number; executor: TEx
  * retention period (privacy.retentionDays 'tax-record', counted from the issue or submission) is over:
  * - invoices and credit notes through invoice_redact_billing (custom migration invoice_redact_billing), the only change
  *   their immutability trigger lets through; the payment references registered against them with it,
- *   and their stored PDFs deleted (the next reader draws them from the redacted invoice);
+ *   and their stored PDFs deleted (the next reader draws them from the redacted invoice), as is any
+ *   stored since that still shows the billing details;
  * - an order (and the notes of its state changes) once it was submitted before the cutoff and no
  *   invoice or credit note of it is still inside its period.
  * Numbers, dates, lines and amounts never change. A dry run counts and changes nothing.
@@ -90,6 +93,13 @@ export async function redactTaxRecords(options: TRedactOptions): Promise<TRetent
     invoiceRows += result.rows[0]?.redacted ?? 0;
     if ((result.rows[0]?.picked ?? 0) < batchSize) break;
   }
+  // A PDF stored by a reader whose write committed while a redaction statement ran (after that
+  // statement's snapshot, so its delete did not see it) still prints the billing details: it goes
+  // at the next run. Only the short state keys are read, not the PDFs.
+  await executor.execute(sql`
+    delete from invoice_pdfs using invoices
+     where invoices.id = invoice_pdfs.invoice_id and invoices.billing_redacted_at is not null
+       and not ${stateKeyShowsRedaction(invoicePdfs.stateKey)}`);
 
   let orderRows = 0;
   for (;;) {

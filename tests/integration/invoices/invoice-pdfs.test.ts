@@ -10,8 +10,9 @@ import { invoicePdfs, invoices } from '@/db/schema';
 import { closeDatabase, db } from '@/lib/db/client';
 import { getInvoiceForCustomer, getInvoiceOfSubject } from '@/lib/invoices/get-invoice';
 import { invoicePdfState, invoicePdfStateSql } from '@/lib/invoices/invoice-pdf-state';
-import { invoicePdf, refreshInvoicePdfs, storedInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
+import { drawAndStoreInvoicePdfs, invoicePdf, refreshInvoicePdfs, storedInvoicePdfs } from '@/lib/invoices/invoice-pdfs';
 import { invoicePdfResponse } from '@/lib/invoices/invoice-pdf-response';
+import { invoicePdfBuffer } from '@/lib/invoices/render-invoice-pdf';
 import { approveOrder } from '@/lib/orders/approve-order';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { registerPayment } from '@/lib/orders/register-payment';
@@ -75,10 +76,11 @@ describe('stored invoice PDFs', () => {
     expect((await storedRow(issued.id))!.renderedAt.toISOString()).toBe('2020-01-01T00:00:00.000Z');
 
     // The due date passes: the view is overdue, the stored PDF is not the one it shows.
-    const overdueView = (await getInvoiceOfSubject(db, customer.userId, issued.id, new Date(Date.parse(`${view.invoice.dueDate}T00:00:00Z`) + 2 * 86_400_000)))!;
+    const afterDue = new Date(Date.parse(`${view.invoice.dueDate}T00:00:00Z`) + 2 * 86_400_000);
+    const overdueView = (await getInvoiceOfSubject(db, customer.userId, issued.id, afterDue))!;
     expect(overdueView.status.state).toBe('overdue');
     expect((await storedInvoicePdfs(db, [overdueView])).size).toBe(0);
-    const redrawn = await invoicePdf(overdueView);
+    const redrawn = await invoicePdf(overdueView, afterDue);
     expect(await pdfText(redrawn)).toContain('Payment status: Overdue');
     expect((await storedRow(issued.id))!.stateKey).toBe(invoicePdfState(overdueView));
     // One row per document, always the latest state drawn.
@@ -119,6 +121,49 @@ describe('stored invoice PDFs', () => {
     const redrawn = await pdfText(await invoicePdf((await getInvoiceOfSubject(db, customer.userId, old.id))!));
     expect(redrawn).not.toContain('Ada Oldbuyer');
     expect(redrawn).toContain('[redacted]');
+  });
+
+  it('are not stored from a view older than a change committed since: a reader that read before retention redacted the invoice puts no billing details back', async () => {
+    const days = await retentionDays('tax-record');
+    const customer = await createCustomer();
+    const old = await issueTestInvoice(customer.userId, { issuedAt: daysAgo(days + 2), values: { submittedAt: daysAgo(days + 3), billingName: 'Bea Staleview' } });
+    // An export's snapshot (or a download) read the invoice before the redaction...
+    const staleView = (await getInvoiceOfSubject(db, customer.userId, old.id))!;
+    await applyRetention();
+    // ...and draws and stores its PDF after the redaction committed: the reader still gets it, nothing is stored.
+    const drawn = await drawAndStoreInvoicePdfs([staleView]);
+    expect(await pdfText(drawn.get(old.id)!)).toContain('Bea Staleview');
+    expect(await storedRow(old.id)).toBeUndefined();
+
+    // A payment overtaken by a later one: the older state does not replace the newer stored PDF.
+    const paidLater = await issueTestInvoice(customer.userId);
+    const unpaidView = (await getInvoiceOfSubject(db, customer.userId, paidLater.id))!;
+    await registerTestPayment(paidLater.id, 1000);
+    await refreshInvoicePdfs([paidLater.id]);
+    const newer = (await storedRow(paidLater.id))!;
+    await drawAndStoreInvoicePdfs([unpaidView]);
+    expect((await storedRow(paidLater.id))!.stateKey).toBe(newer.stateKey);
+  });
+
+  it('of a redacted invoice that still print the billing details (stored by a reader racing the redaction) are deleted by the next retention run', async () => {
+    const days = await retentionDays('tax-record');
+    const customer = await createCustomer();
+    const old = await issueTestInvoice(customer.userId, { issuedAt: daysAgo(days + 2), values: { submittedAt: daysAgo(days + 3), billingName: 'Cy Racer' } });
+    const staleView = (await getInvoiceOfSubject(db, customer.userId, old.id))!;
+    await applyRetention();
+    // As a store committed while the redaction's statement ran, after its snapshot: the row is there.
+    await db.insert(invoicePdfs).values({ invoiceId: old.id, stateKey: invoicePdfState(staleView), pdf: await invoicePdfBuffer(staleView) });
+    const redactedView = (await getInvoiceOfSubject(db, customer.userId, old.id))!;
+    const other = await issueTestInvoice(customer.userId);
+    await refreshInvoicePdfs([other.id]);
+
+    await applyRetention();
+    expect(await storedRow(old.id)).toBeUndefined();
+    // A stored PDF that shows the redaction, and those of invoices not redacted, stay.
+    await invoicePdf(redactedView);
+    await applyRetention();
+    expect((await storedRow(old.id))!.stateKey).toBe(invoicePdfState(redactedView));
+    expect(await storedRow(other.id)).toBeDefined();
   });
 
   it('go into a data export batch by batch in number order, stored ones copied and missing ones drawn, the next batch read while the ZIP takes this one', async () => {
