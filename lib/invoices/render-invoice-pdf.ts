@@ -48,7 +48,7 @@ function ensureRoom(doc: TDoc, y: number, needed: number): number {
 
 /**
  * The invoice or credit note as a PDF with the contents of art. 226 VAT Directive, from the same
- * view as the HTML page. Returns the document as a stream that is ended: the route streams it.
+ * view as the HTML page. Returns the document as a stream that is ended; invoicePdfBuffer collects it for storing.
  */
 export function renderInvoicePdf(view: TInvoiceView): Readable {
   const { invoice, lines, vatBreakdown, status } = view;
